@@ -1,0 +1,62 @@
+package dev.ferry.cli.user;
+
+import dev.ferry.auth.UserLimits;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The per-user limit options shared by {@code user add} and {@code user mod} (a picocli mixin).
+ * An option left out keeps the current value; 0 means "no limit of its own".
+ */
+final class LimitOptions {
+
+    @Option(names = "--max-sessions", paramLabel = "N", converter = Count.class,
+            description = "Concurrent sessions for this user (0: the server's limit applies).")
+    Long maxSessions;
+
+    @Option(names = "--upload-rate", paramLabel = "BYTES/s", converter = ByteSize.Converter.class,
+            description = "Upload bandwidth cap, e.g. 512K or 10M (0: none of its own).")
+    Long uploadRate;
+
+    @Option(names = "--download-rate", paramLabel = "BYTES/s", converter = ByteSize.Converter.class,
+            description = "Download bandwidth cap, e.g. 512K or 10M (0: none of its own).")
+    Long downloadRate;
+
+    @Option(names = "--quota-bytes", paramLabel = "BYTES", converter = ByteSize.Converter.class,
+            description = "Total bytes the user may keep, e.g. 5G (0: no quota).")
+    Long quotaBytes;
+
+    @Option(names = "--quota-files", paramLabel = "N", converter = Count.class,
+            description = "Total files the user may keep (0: no quota).")
+    Long quotaFiles;
+
+    boolean anyGiven() {
+        return maxSessions != null || uploadRate != null || downloadRate != null
+                || quotaBytes != null || quotaFiles != null;
+    }
+
+    /** {@code base} with the given options applied. */
+    UserLimits applyTo(UserLimits base) {
+        if (maxSessions != null && maxSessions > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--max-sessions is too large (at most " + Integer.MAX_VALUE + ")");
+        }
+        return new UserLimits(
+                maxSessions != null ? maxSessions.intValue() : base.maxSessions(),
+                uploadRate != null ? uploadRate : base.uploadBytesPerSec(),
+                downloadRate != null ? downloadRate : base.downloadBytesPerSec(),
+                quotaBytes != null ? quotaBytes : base.quotaBytes(),
+                quotaFiles != null ? quotaFiles : base.quotaFiles());
+    }
+
+    /** A plain non-negative number; anything else is a usage error. */
+    static final class Count implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            if (!value.matches("[0-9]{1,18}")) {
+                throw new TypeConversionException("'" + value + "' is not a whole number of 0 or more");
+            }
+            return Long.parseLong(value);
+        }
+    }
+}

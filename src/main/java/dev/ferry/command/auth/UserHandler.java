@@ -1,0 +1,31 @@
+package dev.ferry.command.auth;
+
+import dev.ferry.auth.AnonymousAuthenticator;
+import dev.ferry.auth.UserNames;
+import dev.ferry.command.CommandHandler;
+import dev.ferry.reply.FtpException;
+import dev.ferry.reply.Outcome;
+import dev.ferry.reply.Reply;
+import dev.ferry.reply.ReplyCode;
+import dev.ferry.session.LoginState;
+import dev.ferry.session.Session;
+
+/**
+ * USER (RFC 959 §4.1.1). Every name gets the same 331, whether it exists or not, so USER cannot
+ * be used to find accounts.
+ */
+public final class UserHandler implements CommandHandler {
+    @Override
+    public Outcome handle(Session session, String argument) throws FtpException {
+        if (session.isLoggedIn()) {
+            throw new FtpException(ReplyCode.NOT_LOGGED_IN, "Already logged in; use REIN to change user");
+        }
+        String name = argument.trim();
+        session.login(new LoginState.AwaitingPassword(name));
+        if (session.config().anonymous().enabled() && AnonymousAuthenticator.isAnonymousName(name)) {
+            return Reply.of(ReplyCode.NEED_PASSWORD, "Anonymous login ok, send your e-mail address as password");
+        }
+        String shown = UserNames.isValid(name) ? "User " + name : "User";
+        return Reply.of(ReplyCode.NEED_PASSWORD, shown + " OK. Password required");
+    }
+}

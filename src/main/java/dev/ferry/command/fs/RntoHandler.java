@@ -1,0 +1,24 @@
+package dev.ferry.command.fs;
+
+import dev.ferry.command.CommandHandler;
+import dev.ferry.fs.FsException;
+import dev.ferry.fs.VirtualPath;
+import dev.ferry.policy.Permission;
+import dev.ferry.reply.FtpException;
+import dev.ferry.reply.Outcome;
+import dev.ferry.reply.Reply;
+import dev.ferry.reply.ReplyCode;
+import dev.ferry.session.Session;
+
+/** RNTO (RFC 959 §4.1.3): completes the rename RNFR started (503 without it). */
+public final class RntoHandler implements CommandHandler {
+    @Override
+    public Outcome handle(Session session, String argument) throws FtpException, FsException {
+        VirtualPath from = session.parameters().renameFrom()
+                .orElseThrow(() -> FtpException.badSequence("RNFR required first"));
+        VirtualPath to = session.resolve(argument);
+        session.require(Permission.RENAME, to);
+        session.fs().rename(from, to);
+        return Reply.of(ReplyCode.FILE_ACTION_OK, "Rename successful");
+    }
+}

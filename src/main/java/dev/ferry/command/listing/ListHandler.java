@@ -1,0 +1,34 @@
+package dev.ferry.command.listing;
+
+import dev.ferry.command.CommandHandler;
+import dev.ferry.fs.FileEntry;
+import dev.ferry.fs.FsException;
+import dev.ferry.reply.FtpException;
+import dev.ferry.reply.Outcome;
+import dev.ferry.reply.ReplyCode;
+import dev.ferry.session.Session;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** LIST (RFC 959 §4.1.3) in {@code ls -l} form; accepts {@code -a}, {@code -l}, {@code -la}. */
+public final class ListHandler implements CommandHandler {
+    @Override
+    public Outcome handle(Session session, String argument) throws FtpException, FsException {
+        ListingRequest request = ListingRequest.parse(argument);
+        ListingTarget target = ListingTarget.resolve(session, request.path(), request.showHidden());
+        if (!session.data().isReady()) {
+            throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
+        }
+        return session.startTransfer(new ListingJob(lines(target), "directory listing"));
+    }
+
+    static List<String> lines(ListingTarget target) {
+        LsFormat format = new LsFormat(Instant.now());
+        List<String> lines = new ArrayList<>(target.entries().size());
+        for (FileEntry entry : target.entries()) {
+            lines.add(format.line(entry));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.ferry.command.transfer;
+
+import dev.ferry.command.CommandHandler;
+import dev.ferry.fs.FsException;
+import dev.ferry.fs.VirtualPath;
+import dev.ferry.policy.Permission;
+import dev.ferry.reply.FtpException;
+import dev.ferry.reply.Outcome;
+import dev.ferry.reply.ReplyCode;
+import dev.ferry.session.Session;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+
+/**
+ * RETR (RFC 959 §4.1.3; REST per RFC 3659 §5). Binary downloads go out with sendfile via
+ * {@code FileChannel.transferTo}.
+ */
+public final class RetrHandler implements CommandHandler {
+    @Override
+    public Outcome handle(Session session, String argument) throws FtpException, FsException {
+        VirtualPath path = session.resolve(argument);
+        session.require(Permission.READ, path);
+        if (!session.data().isReady()) {
+            throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
+        }
+        FileChannel file = session.fs().openRead(path);
+        long offset = session.parameters().takeRestOffset();
+        try {
+            if (offset > file.size()) {
+                file.close();
+                throw new FtpException(ReplyCode.INVALID_REST, "Restart offset " + offset + " is beyond the end of the file");
+            }
+        } catch (IOException e) {
+            throw FsException.from(e);
+        }
+        return session.startTransfer(new DownloadJob(path.name(), file, offset, session.parameters().type()));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.ferry.server;
+
+import dev.ferry.auth.Authenticator;
+import dev.ferry.command.CommandTable;
+import dev.ferry.config.ServerConfig;
+import dev.ferry.data.PassivePortPool;
+import dev.ferry.session.Session;
+import dev.ferry.session.SessionServices;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's lifecycle: listeners up, a timer for session timeouts, and a graceful stop that
+ * lets running transfers finish for a bounded time before closing every session with a 421.
+ */
+public final class FtpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FtpServer.class);
+
+    private final ServerConfig config;
+    private final SessionRegistry registry = new SessionRegistry();
+    private final List<Listener> listeners = new ArrayList<>();
+    private final ScheduledExecutorService timer;
+    private final ReentrantLock stopLock = new ReentrantLock();
+    private boolean stopped;
+
+    private FtpServer(ServerConfig config) {
+        this.config = config;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon(true)
+                .name("ftp-timer").unstarted(r));
+    }
+
+    /**
+     * Starts listening on every configured address. Binds that fail are reported together; if
+     * {@code optionalBinds} is true a failing address is only logged as long as one succeeds
+     * (the embedded default tries IPv6 loopback, which some hosts lack).
+     */
+    public static FtpServer start(ServerConfig config, Authenticator authenticator, boolean optionalBinds)
+            throws IOException {
+        prepareAnonymousArea(config);
+        FtpServer server = new FtpServer(config);
+        SessionServices services = new SessionServices(config, CommandTable.standard(), authenticator,
+                new PassivePortPool(config.passive().ports()));
+        List<String> failures = new ArrayList<>();
+        for (InetSocketAddress address : config.binds()) {
+            try {
+                server.listeners.add(new Listener(address, server.registry, services));
+            } catch (IOException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (server.listeners.isEmpty() || (!failures.isEmpty() && !optionalBinds)) {
+            server.listeners.forEach(Listener::close);
+            server.timer.shutdownNow();
+            throw new IOException(String.join("; ", failures));
+        }
+        failures.forEach(f -> LOG.warn("{}", f));
+        long tick = Math.clamp(smallestTimeout(config).toMillis() / 4, 50, 1000);
+        server.timer.scheduleWithFixedDelay(server::checkTimers, tick, tick, TimeUnit.MILLISECONDS);
+        server.listeners.forEach(Listener::start);
+        return server;
+    }
+
+    private static void prepareAnonymousArea(ServerConfig config) throws IOException {
+        var anonymous = config.anonymous();
+        if (!anonymous.enabled()) {
+            return;
+        }
+        Files.createDirectories(anonymous.root());
+        if (anonymous.uploadDir().isPresent()) {
+            Files.createDirectories(anonymous.root().resolve(anonymous.uploadDir().get()).normalize());
+        }
+    }
+
+    private static Duration smallestTimeout(ServerConfig config) {
+        var t = config.timeouts();
+        Duration smallest = Duration.ofSeconds(4);
+        for (Duration d : new Duration[] {t.login(), t.idle(), t.stalled()}) {
+            if (!d.isZero() && d.compareTo(smallest) < 0) {
+                smallest = d;
+            }
+        }
+        return smallest;
+    }
+
+    private void checkTimers() {
+        long now = System.nanoTime();
+        for (Session session : registry.snapshot()) {
+            try {
+                session.checkTimers(now);
+            } catch (RuntimeException e) {
+                LOG.warn("timer check failed for session {}", session.id(), e);
+            }
+        }
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public List<InetSocketAddress> addresses() {
+        return listeners.stream().map(Listener::address).toList();
+    }
+
+    public int sessionCount() {
+        return registry.size();
+    }
+
+    /**
+     * Graceful stop: no new connections; transfers get up to the configured grace to finish;
+     * then every session is told 421 and closed.
+     */
+    public void stop() {
+        stopLock.lock();
+        try {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        } finally {
+            stopLock.unlock();
+        }
+        listeners.forEach(Listener::close);
+        long deadline = System.nanoTime() + config.timeouts().shutdownGrace().toNanos();
+        while (System.nanoTime() < deadline && registry.snapshot().stream().anyMatch(Session::hasActiveTransfer)) {
+            sleep(50);
+        }
+        for (Session session : registry.snapshot()) {
+            session.shutdown("Server shutting down");
+        }
+        long closeDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (registry.size() > 0 && System.nanoTime() < closeDeadline) {
+            sleep(20);
+        }
+        timer.shutdownNow();
+        for (Listener listener : listeners) {
+            try {
+                listener.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LOG.info("server stopped");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

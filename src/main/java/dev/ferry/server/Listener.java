@@ -1,0 +1,133 @@
+package dev.ferry.server;
+
+import dev.ferry.reply.Reply;
+import dev.ferry.reply.ReplyCode;
+import dev.ferry.session.Session;
+import dev.ferry.session.SessionServices;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts control connections on one address and starts a virtual thread per session. Refused
+ * connections (limits) get their 421 from a short-lived virtual thread so a slow client cannot
+ * stall the accept loop.
+ */
+final class Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+    /** Large enough for login bursts (hundreds of clients connecting at once). */
+    private static final int BACKLOG = 1024;
+
+    private final ServerSocketChannel channel;
+    private final InetSocketAddress bound;
+    private final SessionRegistry registry;
+    private volatile SessionServices services;
+    private Thread thread;
+
+    Listener(InetSocketAddress address, SessionRegistry registry, SessionServices services) throws IOException {
+        this.channel = ServerSocketChannel.open();
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(address, BACKLOG);
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("cannot listen on " + address.getAddress().getHostAddress() + " port "
+                    + address.getPort() + ": " + e.getMessage(), e);
+        }
+        this.bound = (InetSocketAddress) channel.getLocalAddress();
+        this.registry = registry;
+        this.services = services;
+    }
+
+    InetSocketAddress address() {
+        return bound;
+    }
+
+    void start() {
+        thread = Thread.ofPlatform().name("ftp-accept-" + bound.getPort()).daemon(false).start(this::acceptLoop);
+    }
+
+    private void acceptLoop() {
+        while (channel.isOpen()) {
+            SocketChannel socket;
+            try {
+                socket = channel.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                LOG.warn("accept failed on {}: {}", bound, e.toString());
+                continue;
+            }
+            Thread.ofVirtual().start(() -> begin(socket));
+        }
+    }
+
+    private void begin(SocketChannel socket) {
+        InetAddress client;
+        try {
+            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            client = ((InetSocketAddress) socket.getRemoteAddress()).getAddress();
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return;
+        }
+        SessionServices current = services;
+        if (registry.admit(client, current.config().limits()) instanceof Admission.Refused(String message)) {
+            LOG.info("refused connection from {}: {}", client.getHostAddress(), message);
+            refuse(socket, message);
+            return;
+        }
+        Session session;
+        try {
+            Session[] self = new Session[1];
+            session = new Session(current, socket, () -> registry.release(client, self[0]));
+            self[0] = session;
+        } catch (IOException e) {
+            registry.release(client, null);
+            closeQuietly(socket);
+            return;
+        }
+        registry.register(session);
+        Thread.currentThread().setName("ftp-session-" + session.id());
+        session.run();
+    }
+
+    private static void refuse(SocketChannel socket, String message) {
+        try (socket) {
+            socket.write(ByteBuffer.wrap(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, message).encode()
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException ignored) {
+            // the client left first
+        }
+    }
+
+    private static void closeQuietly(SocketChannel socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("closing listener: {}", e.toString());
+        }
+    }
+
+    void join() throws InterruptedException {
+        if (thread != null) {
+            thread.join();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ferry.session;
+
+import dev.ferry.auth.UserAccount;
+import dev.ferry.fs.VirtualFileSystem;
+
+/** Where a session is in the USER/PASS exchange (RFC 959 §5.4 sequencing). */
+public sealed interface LoginState {
+
+    /** Nothing yet, or after REIN. */
+    record AwaitingUser() implements LoginState {
+    }
+
+    /** USER was accepted; PASS must follow. */
+    record AwaitingPassword(String user) implements LoginState {
+    }
+
+    /** Logged in: the account and its file system. */
+    record LoggedIn(UserAccount account, VirtualFileSystem fs) implements LoginState {
+    }
+}

@@ -1,0 +1,328 @@
+package dev.ferry.session;
+
+import dev.ferry.auth.UserAccount;
+import dev.ferry.command.CommandSpec;
+import dev.ferry.command.Dispatcher;
+import dev.ferry.config.ServerConfig;
+import dev.ferry.data.DataChannels;
+import dev.ferry.data.TransferJob;
+import dev.ferry.fs.FsException;
+import dev.ferry.fs.VirtualFileSystem;
+import dev.ferry.fs.VirtualPath;
+import dev.ferry.log.LogText;
+import dev.ferry.policy.Permission;
+import dev.ferry.reply.FtpException;
+import dev.ferry.reply.Outcome;
+import dev.ferry.reply.Reply;
+import dev.ferry.reply.ReplyCode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One control connection, from banner to close, on its own virtual thread. State here is owned
+ * by that thread; the transfer thread only reports back through {@link #transferFinished}, and
+ * the timer thread only reads timestamps and closes sockets.
+ */
+public final class Session implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final int MAX_OVERLONG_LINES = 3;
+
+    private final long id = IDS.incrementAndGet();
+    private final SessionServices services;
+    private final ServerConfig config;
+    private final SocketChannel socket;
+    private final ControlChannel control;
+    private final InetSocketAddress remote;
+    private final InetSocketAddress local;
+    private final DataChannels data;
+    private final TransferParameters parameters = new TransferParameters();
+    private final long connectedNanos = System.nanoTime();
+    private final Runnable onClose;
+
+    private LoginState login = new LoginState.AwaitingUser();
+    private VirtualPath cwd = VirtualPath.ROOT;
+    private volatile Transfer transfer;
+    private volatile long lastActivityNanos = connectedNanos;
+    private volatile boolean closing;
+    private int failedLogins;
+    private int overlongLines;
+    private boolean epsvAll;
+    private String clientName = "";
+
+    public Session(SessionServices services, SocketChannel socket, Runnable onClose) throws IOException {
+        this.services = services;
+        this.config = services.config();
+        this.socket = socket;
+        this.remote = (InetSocketAddress) socket.getRemoteAddress();
+        this.local = (InetSocketAddress) socket.getLocalAddress();
+        this.control = new ControlChannel(socket, config.limits().maxLineLength());
+        this.data = new DataChannels(services.passivePorts(), local.getAddress(), remote.getAddress(),
+                config.timeouts().dataConnect());
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void run() {
+        MDC.put("session", Long.toString(id));
+        MDC.put("client", remote.getAddress().getHostAddress());
+        LOG.info("connected to {}:{}", local.getAddress().getHostAddress(), local.getPort());
+        try {
+            control.send(Reply.of(ReplyCode.SERVICE_READY, config.serverName() + " ready"));
+            commandLoop();
+        } catch (IOException e) {
+            if (!closing) {
+                LOG.debug("control connection ended: {}", e.toString());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("session failed", e);
+        } finally {
+            finish();
+        }
+    }
+
+    private void commandLoop() throws IOException {
+        Dispatcher dispatcher = new Dispatcher(services.commands());
+        while (!closing) {
+            String line;
+            try {
+                line = control.readLine();
+            } catch (ControlChannel.LineTooLongException e) {
+                touch();
+                if (++overlongLines >= MAX_OVERLONG_LINES) {
+                    LOG.warn("closing after {} overlong command lines", overlongLines);
+                    control.send(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "Too many overlong command lines, closing"));
+                    return;
+                }
+                control.send(Reply.of(ReplyCode.SYNTAX_ERROR, "Command line too long"));
+                continue;
+            }
+            if (line == null) {
+                LOG.info("client closed the connection");
+                return;
+            }
+            touch();
+            CommandLine command = CommandLine.parse(line);
+            LOG.debug("command: {}", LogText.command(command.verb(), command.argument()));
+            CommandSpec spec = services.commands().find(command.verb()).orElse(null);
+            Transfer running = transfer;
+            if (running != null && (spec == null || !spec.allowedDuringTransfer())) {
+                running.awaitCompletion(); // answer pipelined commands in order
+            }
+            Outcome outcome = dispatcher.dispatch(this, spec, command);
+            if (outcome instanceof Reply reply) {
+                control.send(reply);
+            }
+        }
+    }
+
+    private void finish() {
+        closing = true;
+        Transfer running = transfer;
+        if (running != null) {
+            running.abort("session closed", data);
+        }
+        data.close();
+        try {
+            control.close();
+        } catch (IOException ignored) {
+            // already gone
+        }
+        LOG.info("disconnected");
+        onClose.run();
+        MDC.clear();
+    }
+
+    // ---- used by handlers ------------------------------------------------------------------
+
+    public long id() {
+        return id;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public SessionServices services() {
+        return services;
+    }
+
+    public ControlChannel control() {
+        return control;
+    }
+
+    public InetSocketAddress remote() {
+        return remote;
+    }
+
+    public InetSocketAddress local() {
+        return local;
+    }
+
+    public DataChannels data() {
+        return data;
+    }
+
+    public TransferParameters parameters() {
+        return parameters;
+    }
+
+    public LoginState login() {
+        return login;
+    }
+
+    public void login(LoginState state) {
+        this.login = state;
+    }
+
+    public boolean isLoggedIn() {
+        return login instanceof LoginState.LoggedIn;
+    }
+
+    /** The logged-in account; handlers behind the login gate may rely on it. */
+    public UserAccount account() {
+        return ((LoginState.LoggedIn) login).account();
+    }
+
+    public VirtualFileSystem fs() {
+        return ((LoginState.LoggedIn) login).fs();
+    }
+
+    public VirtualPath cwd() {
+        return cwd;
+    }
+
+    public void cwd(VirtualPath directory) {
+        this.cwd = directory;
+    }
+
+    /** A client path resolved against the working directory. */
+    public VirtualPath resolve(String clientPath) throws FsException.InvalidName {
+        return cwd.resolve(clientPath);
+    }
+
+    /** Checks the access policy; a refusal is 550. */
+    public void require(Permission permission, VirtualPath path) throws FtpException {
+        if (!account().access().permits(permission, path)) {
+            LOG.info("denied {} on {}", permission.name().toLowerCase(Locale.ROOT), LogText.escape(path.toString()));
+            throw FtpException.denied();
+        }
+    }
+
+    public int recordFailedLogin() {
+        return ++failedLogins;
+    }
+
+    public boolean epsvAll() {
+        return epsvAll;
+    }
+
+    public void epsvAll(boolean on) {
+        this.epsvAll = on;
+    }
+
+    public String clientName() {
+        return clientName;
+    }
+
+    public void clientName(String name) {
+        this.clientName = name;
+    }
+
+    /** Ends the session after the current reply (QUIT, too many failures). */
+    public void close() {
+        closing = true;
+    }
+
+    /** REIN: back to the state of a fresh connection (RFC 959 §4.1.1). */
+    public void reinitialize() {
+        login = new LoginState.AwaitingUser();
+        cwd = VirtualPath.ROOT;
+        parameters.reset();
+        data.reset();
+        data.allowForeign(false);
+        epsvAll = false;
+    }
+
+    public Transfer transfer() {
+        return transfer;
+    }
+
+    /** Starts a transfer on its own thread; the control thread returns {@link Outcome#DEFERRED}. */
+    public Outcome startTransfer(TransferJob job) {
+        Transfer started = new Transfer(job);
+        transfer = started;
+        started.start(this, control, data);
+        return Outcome.DEFERRED;
+    }
+
+    void transferFinished(Transfer finished, Reply last) {
+        LOG.info("transfer ended: {} bytes, {} {}", finished.progress().bytes(), last.code(), last.lines().getFirst());
+        if (transfer == finished) {
+            transfer = null;
+        }
+        touch();
+    }
+
+    private void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    // ---- timers ---------------------------------------------------------------------------
+
+    /** Called by the server's timer thread; enforces login, idle and stall timeouts. */
+    public void checkTimers(long now) {
+        if (closing) {
+            return;
+        }
+        var timeouts = config.timeouts();
+        Transfer running = transfer;
+        if (running != null) {
+            if (expired(timeouts.stalled(), running.progress().lastProgressNanos(), now)) {
+                LOG.info("transfer stalled for {} s, aborting", timeouts.stalled().toSeconds());
+                running.abort("stalled, no data for " + timeouts.stalled().toSeconds() + " seconds", data);
+            }
+            return; // a transfer making progress keeps the session alive
+        }
+        if (!isLoggedIn() && expired(timeouts.login(), connectedNanos, now)) {
+            timeOut("Login timeout (" + timeouts.login().toSeconds() + " seconds): closing control connection");
+        } else if (expired(timeouts.idle(), lastActivityNanos, now)) {
+            timeOut("Idle timeout (" + timeouts.idle().toSeconds() + " seconds): closing control connection");
+        }
+    }
+
+    private static boolean expired(Duration limit, long since, long now) {
+        return !limit.isZero() && now - since > limit.toNanos();
+    }
+
+    private void timeOut(String message) {
+        LOG.info("{}", message);
+        shutdown(message);
+    }
+
+    /** Tells the client why and closes the connection (timeouts, server stop). Any thread. */
+    public void shutdown(String message) {
+        closing = true;
+        try {
+            control.send(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, message));
+        } catch (IOException ignored) {
+            // the client is gone already
+        }
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closed is closed
+        }
+    }
+
+    public boolean hasActiveTransfer() {
+        return transfer != null;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.ferry.session;
+
+import dev.ferry.data.DataChannels;
+import dev.ferry.data.DataConnection;
+import dev.ferry.data.TransferJob;
+import dev.ferry.data.TransferProgress;
+import dev.ferry.fs.FsException;
+import dev.ferry.reply.ErrorMapper;
+import dev.ferry.reply.Reply;
+import dev.ferry.reply.ReplyCode;
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One running data transfer on its own virtual thread, so that the control thread stays free for
+ * ABOR, STAT and QUIT (RFC 959 §4.1.3). The transfer thread sends the 150, opens the data
+ * connection, runs the job and sends exactly one final reply.
+ */
+public final class Transfer {
+    private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
+
+    private final TransferJob job;
+    private final TransferProgress progress = new TransferProgress();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private final ReentrantLock lock = new ReentrantLock();
+    private DataConnection connection;
+    private volatile String abortReason;
+
+    Transfer(TransferJob job) {
+        this.job = job;
+    }
+
+    void start(Session session, ControlChannel control, DataChannels data) {
+        var context = MDC.getCopyOfContextMap();
+        Thread.ofVirtual().name("ftp-transfer-" + session.id()).start(() -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
+            Reply last;
+            try {
+                last = run(control, data);
+            } finally {
+                job.release();
+                closeConnection();
+            }
+            try {
+                control.send(last);
+            } catch (IOException e) {
+                LOG.debug("could not send the transfer's final reply: {}", e.toString());
+            }
+            session.transferFinished(this, last);
+            done.countDown();
+        });
+    }
+
+    private Reply run(ControlChannel control, DataChannels data) {
+        try {
+            control.send(Reply.of(ReplyCode.OPENING_DATA, job.openingText()));
+        } catch (IOException e) {
+            return Reply.of(ReplyCode.TRANSFER_ABORTED, "Control connection lost");
+        }
+        DataConnection opened;
+        try {
+            opened = data.connect();
+        } catch (IOException e) {
+            if (abortReason != null) {
+                return aborted();
+            }
+            LOG.info("data connection failed: {}", e.getMessage());
+            return Reply.of(ReplyCode.CANT_OPEN_DATA, "Can't open data connection");
+        }
+        lock.lock();
+        try {
+            connection = opened;
+        } finally {
+            lock.unlock();
+        }
+        if (abortReason != null) {
+            return aborted();
+        }
+        try {
+            return job.run(opened, progress);
+        } catch (FsException e) {
+            return ErrorMapper.toReply(e);
+        } catch (IOException e) {
+            if (abortReason == null) {
+                LOG.info("transfer failed after {} bytes: {}", progress.bytes(), e.toString());
+            }
+            return aborted();
+        } catch (RuntimeException e) {
+            LOG.error("transfer failed unexpectedly", e);
+            return Reply.of(ReplyCode.LOCAL_ERROR, "Local error in processing");
+        }
+    }
+
+    private Reply aborted() {
+        return Reply.of(ReplyCode.TRANSFER_ABORTED, abortReason != null
+                ? "Transfer aborted: " + abortReason : "Connection closed; transfer aborted");
+    }
+
+    /** Stops the transfer: closes the data connection (or the listener it waits on). */
+    public void abort(String reason, DataChannels data) {
+        abortReason = reason;
+        data.reset();
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        lock.lock();
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (IOException ignored) {
+            // closing is all we wanted
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public TransferProgress progress() {
+        return progress;
+    }
+
+    /** Waits until the final reply has been sent. */
+    public void awaitCompletion() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean awaitCompletion(java.time.Duration timeout) throws InterruptedException {
+        return done.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+}

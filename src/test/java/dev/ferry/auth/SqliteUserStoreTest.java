@@ -1,0 +1,174 @@
+package dev.ferry.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteUserStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static StoredUser user(String name) {
+        return new StoredUser(name, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA", Optional.empty(), true,
+                UserLimits.NONE);
+    }
+
+    @Test
+    void createsFileParentsAndSchema() throws Exception {
+        Path db = dir.resolve("a/b/users.db");
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            assertThat(store.list()).isEmpty();
+        }
+        assertThat(db).isRegularFile();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+            }
+        }
+    }
+
+    @Test
+    void newDatabaseIsOwnerOnly() throws Exception {
+        assumeThat(dir.getFileSystem().supportedFileAttributeViews()).contains("posix");
+        Path db = dir.resolve("users.db");
+        SqliteUserStore.open(db).close();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(db))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void addFindUpdateDelete() {
+        try (SqliteUserStore store = SqliteUserStore.open(dir.resolve("users.db"))) {
+            StoredUser bob = new StoredUser("bob", "hash1", Optional.of(Path.of("/srv/ftp/bob")), true,
+                    new UserLimits(3, 1024, 2048, 1 << 30, 1000));
+            store.add(bob);
+            assertThat(store.find("bob")).contains(bob);
+            assertThat(store.find("alice")).isEmpty();
+            assertThat(store.find("Bob")).isEmpty();
+            assertThat(store.find("../etc")).isEmpty();
+
+            StoredUser changed = new StoredUser("bob", "hash2", Optional.empty(), false, UserLimits.NONE);
+            store.update(changed);
+            assertThat(store.find("bob")).contains(changed);
+
+            assertThat(store.delete("bob")).isTrue();
+            assertThat(store.delete("bob")).isFalse();
+            assertThat(store.find("bob")).isEmpty();
+        }
+    }
+
+    @Test
+    void listIsSortedByName() {
+        try (SqliteUserStore store = SqliteUserStore.open(dir.resolve("users.db"))) {
+            store.add(user("carol"));
+            store.add(user("alice"));
+            store.add(user("bob"));
+            assertThat(store.list()).extracting(StoredUser::name).containsExactly("alice", "bob", "carol");
+        }
+    }
+
+    @Test
+    void duplicateAddIsRefusedWithAClearMessage() {
+        try (SqliteUserStore store = SqliteUserStore.open(dir.resolve("users.db"))) {
+            store.add(user("bob"));
+            assertThatThrownBy(() -> store.add(user("bob")))
+                    .isInstanceOf(UserStoreException.class)
+                    .hasMessage("user 'bob' already exists");
+        }
+    }
+
+    @Test
+    void updatingAMissingUserFails() {
+        try (SqliteUserStore store = SqliteUserStore.open(dir.resolve("users.db"))) {
+            assertThatThrownBy(() -> store.update(user("ghost")))
+                    .isInstanceOf(UserStoreException.class)
+                    .hasMessage("no such user 'ghost'");
+        }
+    }
+
+    @Test
+    void dataSurvivesReopeningAndIsSeenByASecondConnection() {
+        Path db = dir.resolve("users.db");
+        try (SqliteUserStore server = SqliteUserStore.open(db)) {
+            assertThat(server.find("bob")).isEmpty();
+            try (SqliteUserStore cli = SqliteUserStore.open(db)) {
+                cli.add(user("bob"));
+            }
+            assertThat(server.find("bob")).isPresent();
+        }
+        try (SqliteUserStore again = SqliteUserStore.open(db)) {
+            assertThat(again.list()).extracting(StoredUser::name).containsExactly("bob");
+        }
+    }
+
+    @Test
+    void refusesADatabaseFromANewerFerry() throws Exception {
+        Path db = dir.resolve("users.db");
+        SqliteUserStore.open(db).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement st = c.createStatement()) {
+            st.executeUpdate("PRAGMA user_version = 7");
+        }
+        assertThatThrownBy(() -> SqliteUserStore.open(db))
+                .isInstanceOf(UserStoreException.class)
+                .hasMessageContaining("schema version 7");
+    }
+
+    @Test
+    void refusesAFileThatIsNotADatabase() throws Exception {
+        Path db = dir.resolve("users.db");
+        Files.writeString(db, "this is not sqlite, just some text that is long enough to have a header");
+        assertThatThrownBy(() -> SqliteUserStore.open(db))
+                .isInstanceOf(UserStoreException.class)
+                .hasMessageContaining("cannot open user database");
+    }
+
+    @Test
+    void safeForConcurrentUseFromVirtualThreads() throws Exception {
+        try (SqliteUserStore store = SqliteUserStore.open(dir.resolve("users.db"))) {
+            store.add(user("bob"));
+            List<Future<Boolean>> results = new ArrayList<>();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 200; i++) {
+                    String name = "u" + i;
+                    results.add(pool.submit(() -> {
+                        store.add(user(name));
+                        return store.find("bob").isPresent() && store.find(name).isPresent();
+                    }));
+                }
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+            assertThat(store.list()).hasSize(201);
+        }
+    }
+
+    @Test
+    void closedStoreRefusesWork() {
+        SqliteUserStore store = SqliteUserStore.open(dir.resolve("users.db"));
+        store.close();
+        store.close();
+        assertThatThrownBy(() -> store.find("bob")).isInstanceOf(UserStoreException.class);
+    }
+}
