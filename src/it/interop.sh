@@ -243,8 +243,24 @@ CURL=(curl -sS --fail --connect-timeout 10 --max-time 60)
 
 head -c $((3 * 1024 * 1024 + 12345)) /dev/urandom >"$WORK/up.bin"
 
+# used_mode FILE: FILE (curl -v output) shows that the data connection was set
+# up with $MODE_CMD and the server answered $MODE_CODE; so a silent fallback
+# (EPSV to PASV, EPRT to PORT) does not pass as the mode under test.
+used_mode() {
+    if ! awk -v c="$MODE_CMD" -v code="$MODE_CODE" '
+            { sub(/\r$/, "") }
+            $1 == ">" && $2 == c { want = 1; next }
+            want && $1 == "<" { if ($2 == code) ok = 1; want = 0 }
+            END { exit !ok }' "$1"; then
+        echo "curl did not use $MODE_CMD (answered $MODE_CODE); its dialogue:"
+        grep -E '^[<>] ' "$1"
+        return 1
+    fi
+}
 curl_upload() {
-    "${CURL[@]}" "$@" -T "$WORK/up.bin" "$URL/up.bin"
+    "${CURL[@]}" -v "$@" -T "$WORK/up.bin" "$URL/up.bin" 2>"$WORK/curl-v.txt" \
+        || { grep -v '^[*{}]' "$WORK/curl-v.txt"; return 1; }
+    used_mode "$WORK/curl-v.txt"
 }
 curl_list_has() {
     "${CURL[@]}" "$@" "$URL/" >"$WORK/list.txt"
@@ -258,7 +274,9 @@ curl_nlst_has() {
 }
 curl_download() {
     rm -f "$WORK/down.bin"
-    "${CURL[@]}" "$@" -o "$WORK/down.bin" "$URL/up.bin"
+    "${CURL[@]}" -v "$@" -o "$WORK/down.bin" "$URL/up.bin" 2>"$WORK/curl-v.txt" \
+        || { grep -v '^[*{}]' "$WORK/curl-v.txt"; return 1; }
+    used_mode "$WORK/curl-v.txt"
     cmp "$WORK/up.bin" "$WORK/down.bin"
 }
 curl_delete() {
@@ -277,10 +295,14 @@ curl_download_missing_fails() {
     [ "$rc" -eq 78 ]
 }
 
+# curl_round LABEL CMD CODE CURL-OPTIONS...: the steps for one data
+# connection mode; CMD and CODE are the command curl must use and the reply.
 curl_round() {
     local mode=$1
-    shift
-    step "curl $mode: upload 3 MiB (STOR)" curl_upload "$@"
+    MODE_CMD=$2
+    MODE_CODE=$3
+    shift 3
+    step "curl $mode: upload 3 MiB (STOR) via $MODE_CMD" curl_upload "$@"
     step "curl $mode: listing (LIST) shows up.bin" curl_list_has "$@"
     if [ "$mode" = EPSV ]; then
         step "curl $mode: name listing (NLST) shows up.bin" curl_nlst_has "$@"
@@ -293,10 +315,10 @@ curl_round() {
     fi
 }
 
-curl_round EPSV
-curl_round PASV --disable-epsv
-curl_round "active EPRT" --ftp-port "$HOST"
-curl_round "active PORT" --ftp-port "$HOST" --disable-eprt
+curl_round EPSV EPSV 229
+curl_round PASV PASV 227 --disable-epsv
+curl_round "active EPRT" EPRT 200 --ftp-port "$HOST"
+curl_round "active PORT" PORT 200 --ftp-port "$HOST" --disable-eprt
 
 # --- lftp ------------------------------------------------------------------------------
 mkdir -p "$WORK/local/sub/deeper" "$WORK/local/empty-dir"
@@ -308,33 +330,51 @@ head -c 200000 /dev/urandom >"$WORK/local/sub/random.bin"
 head -c 70000 /dev/urandom >"$WORK/local/sub/deeper/more random.bin"
 printf 'deep\n' >"$WORK/local/sub/deeper/deep.txt"
 
-# lftp SETTINGS COMMANDS: runs lftp in $WORK with plain FTP, short timeouts
-# and no retries, stopping at the first failing command (cmd:fail-exit).
+# run_lftp SETTINGS COMMANDS: runs lftp in $WORK with plain FTP, short
+# timeouts and no retries, stopping at the first failing command
+# (cmd:fail-exit); its FTP dialogue goes to $WORK/lftp-debug.txt.
 run_lftp() {
     local settings=$1 commands=$2
+    rm -f "$WORK/lftp-debug.txt"
     (cd "$WORK" && timeout 180 lftp -u "$USER_NAME,$USER_PASS" -p "$PORT" \
-        -e "set cmd:fail-exit yes; set ftp:ssl-allow no; set net:max-retries 1; set net:timeout 10; set net:reconnect-interval-base 1; set xfer:clobber on; $settings; $commands; quit" \
+        -e "debug -o $WORK/lftp-debug.txt 5; set cmd:fail-exit yes; set ftp:ssl-allow no; set net:max-retries 1; set net:timeout 10; set net:reconnect-interval-base 1; set xfer:clobber on; $settings; $commands; quit" \
         "$HOST")
 }
 
-# --no-perms: SITE CHMOD is optional in FTP, and lftp's mirror -R fails when a
-# server lacks it; permissions are not what this test is about.
+# lftp_used CMD CODE: the last lftp run set up data connections with CMD
+# (an extended regexp), and the server answered CODE.
+lftp_used() {
+    if ! awk -v c="^($1)\$" -v code="$2" '
+            { sub(/\r$/, "") }
+            $1 == "--->" && $2 ~ c { want = 1; next }
+            want && $1 == "<---" { if ($2 == code) ok = 1; want = 0 }
+            END { exit !ok }' "$WORK/lftp-debug.txt"; then
+        echo "lftp did not use $1 (answered $2); its dialogue:"
+        grep -E '^(--->|<---) ' "$WORK/lftp-debug.txt" | grep -v '^---> PASS ' | tail -n 30
+        return 1
+    fi
+}
+
 lftp_upload() {
-    run_lftp "set ftp:passive-mode true" "mirror -R --no-perms --verbose local remote-tree"
+    run_lftp "set ftp:passive-mode true" "mirror -R --verbose local remote-tree"
+    lftp_used PASV 227
 }
 lftp_download() {
     rm -rf "$WORK/back"
     run_lftp "set ftp:passive-mode true" "mirror --verbose remote-tree back"
+    lftp_used PASV 227
     diff -r "$WORK/local" "$WORK/back"
 }
 lftp_download_epsv() {
     rm -rf "$WORK/back-epsv"
     run_lftp "set ftp:passive-mode true; set ftp:prefer-epsv yes" "mirror --verbose remote-tree back-epsv"
+    lftp_used EPSV 229
     diff -r "$WORK/local" "$WORK/back-epsv"
 }
 lftp_download_active() {
     rm -rf "$WORK/back-active"
     run_lftp "set ftp:passive-mode false; set ftp:port-ipv4 $HOST" "mirror --verbose remote-tree back-active"
+    lftp_used 'PORT|EPRT' 200
     diff -r "$WORK/local" "$WORK/back-active"
 }
 lftp_remove() {
