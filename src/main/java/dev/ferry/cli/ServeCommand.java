@@ -17,7 +17,9 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
+import dev.ferry.fs.FsException;
 import dev.ferry.fs.SymlinkPolicy;
+import dev.ferry.fs.VirtualPath;
 import dev.ferry.server.FtpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Option;
  * virtual users from the data directory; the first start creates a user and prints its password.
  * Switch names follow Pure-FTPd where Pure-FTPd has one.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, sortOptions = false,
         description = "Run the FTP server (foreground; stop with Ctrl-C or SIGTERM).")
 public final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 2121;
@@ -137,7 +139,6 @@ public final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(data.root());
         Files.createDirectories(data.homes());
         try (UserStore users = SqliteUserStore.open(data.userDatabase())) {
-            Optional<String> initialPassword = createInitialUser(users, data);
             List<Authenticator> chain = new ArrayList<>();
             chain.add(new AnonymousAuthenticator(config.anonymous()));
             chain.add(new VirtualUserAuthenticator(users, data));
@@ -148,6 +149,7 @@ public final class ServeCommand implements Callable<Integer> {
                 System.err.println("ferry serve: " + e.getMessage());
                 return 1;
             }
+            Optional<String> initialPassword = createInitialUser(users, data);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();
@@ -183,13 +185,29 @@ public final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(Math.max(1, dataTimeout)),
                 Duration.ofSeconds(requireNonNegative(shutdownGrace, "--shutdown-grace")));
         FxpPolicy fxp = anonymousFxp ? FxpPolicy.EVERYONE : userFxp ? FxpPolicy.AUTHENTICATED : FxpPolicy.NOBODY;
-        if (anonymousUploadDir != null && (anonymousUploadDir.isBlank() || anonymousUploadDir.contains(".."))) {
-            throw new IllegalArgumentException("--anonymous-upload-dir must name a directory inside the anonymous area");
-        }
         Path anonRoot = (anonymousRoot != null ? anonymousRoot : data.anonymousRoot()).toAbsolutePath().normalize();
-        AnonymousConfig anon = new AnonymousConfig(anonymous, anonRoot, Optional.ofNullable(anonymousUploadDir));
+        AnonymousConfig anon = new AnonymousConfig(anonymous, anonRoot,
+                Optional.ofNullable(anonymousUploadDir).map(ServeCommand::uploadDirectory));
         return new ServerConfig(data, addresses, serverName, passive, limits, timeouts, fxp, anon,
                 symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT);
+    }
+
+    /**
+     * The drop directory as a path relative to the anonymous root, whatever form it was given in
+     * ("incoming", "/incoming", "pub/incoming/"); it is the path anonymous clients see.
+     */
+    private static String uploadDirectory(String given) {
+        String normalised;
+        try {
+            normalised = VirtualPath.ROOT.resolve(given).toString().substring(1);
+        } catch (FsException.InvalidName e) {
+            throw new IllegalArgumentException("--anonymous-upload-dir: " + e.getMessage());
+        }
+        if (normalised.isEmpty() || given.contains("..")) {
+            throw new IllegalArgumentException("--anonymous-upload-dir must name a directory inside the anonymous area, "
+                    + "e.g. 'incoming'");
+        }
+        return normalised;
     }
 
     private static long requireNonNegative(long value, String option) {
@@ -211,12 +229,13 @@ public final class ServeCommand implements Callable<Integer> {
         users.add(new StoredUser(INITIAL_USER, PasswordHasher.hash(password.toCharArray()), Optional.empty(), true,
                 UserLimits.NONE));
         Path file = data.initialPasswordFile();
-        Files.writeString(file, INITIAL_USER + ":" + password + "\n");
+        Files.deleteIfExists(file);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system; the file stays as the umask made it
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
         }
+        Files.writeString(file, INITIAL_USER + ":" + password + "\n");
         return Optional.of(password);
     }
 

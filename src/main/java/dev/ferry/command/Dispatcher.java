@@ -28,6 +28,9 @@ public final class Dispatcher {
 
     public Outcome dispatch(Session session, CommandSpec spec, CommandLine command) {
         if (spec == null) {
+            // An unknown command still comes between RNFR and RNTO, which must be adjacent
+            // (RFC 959 §4.1.3), so it ends the pending rename like any other command.
+            session.parameters().renameFrom(null);
             return Reply.of(ReplyCode.SYNTAX_ERROR, printable(command.verb()) + ": command not understood");
         }
         try {

@@ -8,14 +8,19 @@ import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * Moves bytes between files and data connections. Binary downloads use
- * {@link FileChannel#transferTo} (sendfile on Linux: no copy through the JVM). ASCII transfers
- * convert line ends (RFC 959 §3.1.1.1): LF becomes CRLF on the way out, CRLF becomes LF on the
- * way in. Progress is reported per chunk so the stall timer and STAT see it.
+ * Moves bytes between files and data connections. ASCII transfers convert line ends
+ * (RFC 959 §3.1.1.1): LF becomes CRLF on the way out, CRLF becomes LF on the way in. Progress is
+ * reported per socket read or write so the stall timer and STAT see it.
+ *
+ * <p>Binary downloads deliberately do not use {@link FileChannel#transferTo}: on a virtual thread
+ * it calls a blocking {@code sendfile} that pins the carrier thread while the client is slow or
+ * does not read, and closing the socket does not wake it (virtual threads cannot be signalled).
+ * A client that stopped reading could then neither be aborted (ABOR, stall timer, shutdown) nor
+ * be served alongside others once every carrier was pinned. Reading the file into a buffer and
+ * writing it with {@link SocketChannel#write} parks the virtual thread instead, is woken by
+ * {@code close()}, and reports progress for every write; on loopback it is about as fast.
  */
 public final class TransferEngine {
-    /** Bytes per transferTo call: large enough to keep sendfile efficient, small enough to report progress. */
-    private static final long SEND_CHUNK = 8L << 20;
     private static final int BUFFER = 256 << 10;
 
     private TransferEngine() {
@@ -29,18 +34,21 @@ public final class TransferEngine {
 
     private static long sendBinary(FileChannel file, long offset, SocketChannel out, TransferProgress progress)
             throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         long position = offset;
-        long size = file.size();
+        long size = file.size(); // the size the 150 announced; a file still growing is sent up to it
         while (position < size) {
-            long n = file.transferTo(position, Math.min(SEND_CHUNK, size - position), out);
-            if (n <= 0) {
-                if (file.size() < size) {
-                    break; // the file shrank under us; send what there is
-                }
-                continue;
+            buffer.clear();
+            buffer.limit((int) Math.min(BUFFER, size - position));
+            int n = file.read(buffer, position);
+            if (n < 0) {
+                break; // the file shrank under us: send what there is
             }
             position += n;
-            progress.add(n);
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                progress.add(out.write(buffer));
+            }
         }
         return position - offset;
     }
@@ -70,8 +78,11 @@ public final class TransferEngine {
                 previous = b;
             }
             wire.flip();
-            sent += writeFully(wire, out);
-            progress.add(n);
+            while (wire.hasRemaining()) {
+                int written = out.write(wire);
+                sent += written;
+                progress.add(written);
+            }
         }
         return sent;
     }

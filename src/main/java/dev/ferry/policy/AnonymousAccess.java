@@ -7,6 +7,11 @@ import java.util.Optional;
  * Anonymous users: read-only, except for an optional drop directory where new files may be
  * uploaded but never downloaded, overwritten, renamed or deleted (Pure-FTPd's anti-warez, the
  * ProFTPD FAQ's "secure upload directory").
+ *
+ * <p>Nothing whose path has a component starting with a dot may be read, entered or created:
+ * dot-files are where control files live ({@code .ftpaccess}, {@code .ssh}, {@code .htaccess},
+ * {@code .forward}), and an anonymous upload of one must not become policy for someone else
+ * (Pure-FTPd: "anonymous users can't, for security reasons, read or write dot-files").
  */
 public final class AnonymousAccess implements AccessPolicy {
     private final Optional<VirtualPath> dropDirectory;
@@ -17,6 +22,9 @@ public final class AnonymousAccess implements AccessPolicy {
 
     @Override
     public boolean permits(Permission permission, VirtualPath path) {
+        if (hasDotComponent(path)) {
+            return false;
+        }
         boolean inDrop = dropDirectory.isPresent() && path.startsWith(dropDirectory.get()) && !path.equals(dropDirectory.get());
         return switch (permission) {
             case LIST -> true;
@@ -24,5 +32,18 @@ public final class AnonymousAccess implements AccessPolicy {
             case STORE -> inDrop && path.parent().equals(dropDirectory.get());
             default -> false;
         };
+    }
+
+    /** The administrator's own choice of drop directory (say ".incoming") does not count. */
+    private boolean hasDotComponent(VirtualPath path) {
+        var segments = path.segments();
+        int from = dropDirectory.isPresent() && path.startsWith(dropDirectory.get())
+                ? dropDirectory.get().segments().size() : 0;
+        for (String segment : segments.subList(from, segments.size())) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -129,6 +129,7 @@ public final class FtpServer implements AutoCloseable {
         } finally {
             stopLock.unlock();
         }
+        registry.close(); // before the snapshot below, so no session can slip past it
         listeners.forEach(Listener::close);
         long deadline = System.nanoTime() + config.timeouts().shutdownGrace().toNanos();
         while (System.nanoTime() < deadline && registry.snapshot().stream().anyMatch(Session::hasActiveTransfer)) {

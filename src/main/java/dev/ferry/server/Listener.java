@@ -74,6 +74,11 @@ final class Listener {
         InetAddress client;
         try {
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            // RFC 959 §4.1.3: ABOR comes after Telnet IP and Synch, and the Synch's IAC is sent as
+            // TCP urgent data (BSD-derived clients: send(IAC IP IAC, MSG_OOB), DM, "ABOR"). With
+            // urgent data out of line the stack drops that IAC and the line reads IP DM "ABOR",
+            // which is no command; inline, ControlChannel strips both Telnet commands (as vsftpd).
+            socket.socket().setOOBInline(true);
             client = ((InetSocketAddress) socket.getRemoteAddress()).getAddress();
         } catch (IOException e) {
             closeQuietly(socket);
@@ -95,7 +100,11 @@ final class Listener {
             closeQuietly(socket);
             return;
         }
-        registry.register(session);
+        if (!registry.register(session)) {
+            refuse(socket, "Server shutting down");
+            registry.release(client, null);
+            return;
+        }
         Thread.currentThread().setName("ftp-session-" + session.id());
         session.run();
     }

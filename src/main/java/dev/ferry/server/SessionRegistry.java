@@ -21,10 +21,14 @@ public final class SessionRegistry {
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
     private final Set<Session> sessions = new LinkedHashSet<>();
     private int admitted;
+    private boolean closed;
 
     public Admission admit(InetAddress client, SessionLimits limits) {
         lock.lock();
         try {
+            if (closed) {
+                return new Admission.Refused("Server shutting down");
+            }
             if (limits.maxSessions() > 0 && admitted >= limits.maxSessions()) {
                 return new Admission.Refused("Too many users (" + limits.maxSessions() + "), try again later");
             }
@@ -40,10 +44,28 @@ public final class SessionRegistry {
         }
     }
 
-    public void register(Session session) {
+    /**
+     * Records a session that {@link #admit} let in; false once {@link #close} has been called, so
+     * that a session admitted just before a stop cannot miss the stop's shutdown notice.
+     */
+    public boolean register(Session session) {
         lock.lock();
         try {
+            if (closed) {
+                return false;
+            }
             sessions.add(session);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Admits and registers nothing more: the server is stopping. */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
         } finally {
             lock.unlock();
         }

@@ -113,8 +113,13 @@ public final class Session implements Runnable {
             LOG.debug("command: {}", LogText.command(command.verb(), command.argument()));
             CommandSpec spec = services.commands().find(command.verb()).orElse(null);
             Transfer running = transfer;
-            if (running != null && (spec == null || !spec.allowedDuringTransfer())) {
-                running.awaitCompletion(); // answer pipelined commands in order
+            if (running != null) {
+                // answer pipelined commands in order: after the transfer's 150, and unless the
+                // command may be handled during a transfer, after its final reply too
+                running.awaitPreliminaryReply();
+                if (spec == null || !spec.allowedDuringTransfer()) {
+                    running.awaitCompletion();
+                }
             }
             Outcome outcome = dispatcher.dispatch(this, spec, command);
             if (outcome instanceof Reply reply) {

@@ -25,6 +25,8 @@ public final class Transfer {
 
     private final TransferJob job;
     private final TransferProgress progress = new TransferProgress();
+    /** Counted down once the 150 has gone out (or could not), so later replies follow it. */
+    private final CountDownLatch preliminarySent = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final ReentrantLock lock = new ReentrantLock();
     private DataConnection connection;
@@ -40,20 +42,25 @@ public final class Transfer {
             if (context != null) {
                 MDC.setContextMap(context);
             }
-            Reply last;
             try {
-                last = run(control, data);
+                Reply last;
+                try {
+                    last = run(control, data);
+                } finally {
+                    job.release();
+                    closeConnection();
+                }
+                try {
+                    control.send(last);
+                } catch (IOException e) {
+                    LOG.debug("could not send the transfer's final reply: {}", e.toString());
+                }
+                session.transferFinished(this, last);
             } finally {
-                job.release();
-                closeConnection();
+                // whatever happened, the control thread must not wait for this transfer forever
+                preliminarySent.countDown();
+                done.countDown();
             }
-            try {
-                control.send(last);
-            } catch (IOException e) {
-                LOG.debug("could not send the transfer's final reply: {}", e.toString());
-            }
-            session.transferFinished(this, last);
-            done.countDown();
         });
     }
 
@@ -62,6 +69,8 @@ public final class Transfer {
             control.send(Reply.of(ReplyCode.OPENING_DATA, job.openingText()));
         } catch (IOException e) {
             return Reply.of(ReplyCode.TRANSFER_ABORTED, "Control connection lost");
+        } finally {
+            preliminarySent.countDown();
         }
         DataConnection opened;
         try {
@@ -126,12 +135,25 @@ public final class Transfer {
         return progress;
     }
 
+    /**
+     * Waits until the transfer's 150 has been sent. A command the client sent after the transfer
+     * command is answered after this, even one answered while the transfer runs (STAT, ABOR):
+     * replies follow the order of the commands (RFC 959 §4.2).
+     */
+    public void awaitPreliminaryReply() {
+        awaitUninterruptibly(preliminarySent);
+    }
+
     /** Waits until the final reply has been sent. */
     public void awaitCompletion() {
+        awaitUninterruptibly(done);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
         boolean interrupted = false;
         while (true) {
             try {
-                done.await();
+                latch.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;

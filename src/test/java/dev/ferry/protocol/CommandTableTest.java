@@ -206,6 +206,7 @@ class CommandTableTest extends LiveServerTest {
              SocketChannel client = SocketChannel.open(listener.getLocalAddress());
              SocketChannel accepted = listener.accept()) {
             // Never run: only a holder of default session state for FeatureLine.describe.
+            assertThat(client.isConnected()).isTrue();
             Session fresh = new Session(new SessionServices(server.server().config(), TABLE, null,
                     new PassivePortPool(Optional.empty())), accepted, () -> { });
             List<String> out = new ArrayList<>();

@@ -210,6 +210,18 @@ class FileCommandsTest extends LiveServerTest {
     }
 
     @Test
+    void failedRnfrCancelsAnEarlierOne() {
+        file("a.txt", "a");
+        RawFtpClient c = loggedIn();
+        assertThat(c.command("RNFR a.txt").code()).isEqualTo(350);
+        assertThat(c.command("RNFR missing.txt").code()).isEqualTo(550);
+        // RNTO must follow a successful RNFR at once; the last RNFR failed.
+        assertThat(c.command("RNTO b.txt").code()).isEqualTo(503);
+        assertThat(home().resolve("a.txt")).isRegularFile();
+        assertThat(home().resolve("b.txt")).doesNotExist();
+    }
+
+    @Test
     void rnfrOfRootIs550() {
         assertThat(loggedIn().command("RNFR /").code()).isEqualTo(550);
     }
@@ -342,12 +354,27 @@ class FileCommandsTest extends LiveServerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"MFMT m.txt", "MFMT 2021010203 m.txt", "MFMT 20211302030405 m.txt",
-        "MFMT 20210102030405", "MFMT 20210102030405 ", "MFMT yesterday m.txt"})
+        "MFMT 20210102030405", "MFMT 20210102030405 ", "MFMT yesterday m.txt",
+        // RFC 3659 §2.3 ranges: no rolling of Feb 30 into March, or 24:00 into the next day.
+        "MFMT 20210230000000 m.txt", "MFMT 20210431000000 m.txt", "MFMT 20211231240000 m.txt",
+        "MFMT 20211231236000 m.txt", "MFMT 20211231235961 m.txt", "MFMT 09990101000000 m.txt",
+        "MFMT 20210102030405. m.txt"})
     void mfmtWithBadSyntaxIs501(String line) throws Exception {
         Path f = file("m.txt", "x");
         FileTime before = Files.getLastModifiedTime(f);
         assertThat(loggedIn().command(line).code()).isEqualTo(501);
         assertThat(Files.getLastModifiedTime(f)).isEqualTo(before);
+    }
+
+    @Test
+    void mfmtAcceptsFractionAndLeapSecond() throws Exception {
+        Path f = file("m.txt", "x");
+        RawFtpClient c = loggedIn();
+        assertThat(c.command("MFMT 20210102030405.5 m.txt").code()).isEqualTo(213);
+        assertThat(Files.getLastModifiedTime(f).toInstant()).isEqualTo(Instant.parse("2021-01-02T03:04:05.5Z"));
+        // §2.3 allows second 60 at a leap second; it lands on the following second.
+        assertThat(c.command("MFMT 20161231235960 m.txt").code()).isEqualTo(213);
+        assertThat(Files.getLastModifiedTime(f).toInstant()).isEqualTo(Instant.parse("2017-01-01T00:00:00Z"));
     }
 
     @Test

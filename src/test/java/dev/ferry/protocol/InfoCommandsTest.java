@@ -116,6 +116,24 @@ class InfoCommandsTest extends LiveServerTest {
     }
 
     @Test
+    void optsMlstAppliesToMlsd() {
+        file("f.txt", "12345");
+        dir("d");
+        RawFtpClient c = loggedIn();
+        assertThat(c.command("OPTS MLST type;").code()).isEqualTo(200);
+        assertThat(download(c, "MLSD").succeeded().lines()).containsExactly("type=dir; d", "type=file; f.txt");
+    }
+
+    @Test
+    void reinRestoresDefaultFacts() {
+        RawFtpClient c = loggedIn();
+        assertThat(c.command("OPTS MLST size;").code()).isEqualTo(200);
+        assertThat(c.command("REIN").code()).isEqualTo(220);
+        c.login();
+        assertThat(c.command("FEAT").lines()).contains(" MLST type*;size*;modify*;perm*;unique*;unix.mode*;");
+    }
+
+    @Test
     void featStarsAllFactsByDefault() {
         assertThat(loggedIn().command("FEAT").lines())
                 .contains(" MLST type*;size*;modify*;perm*;unique*;unix.mode*;");

@@ -202,7 +202,7 @@ class RestartTest {
     }
 
     @Test
-    void restWithJunkDoesNotKeepAnEarlierOffset() throws Exception {
+    void aLaterRestReplacesAnEarlierOne() throws Exception {
         byte[] data = TransferSupport.randomBytes(1_000, 6);
         Files.write(server.home().resolve("f.bin"), data);
         try (RawFtpClient raw = server.raw()) {

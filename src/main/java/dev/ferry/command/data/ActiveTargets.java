@@ -18,10 +18,25 @@ final class ActiveTargets {
     private ActiveTargets() {
     }
 
-    static void accept(Session session, InetAddress address, int port) throws FtpException {
+    /** RFC 2428 §4: after EPSV ALL every other data set-up command is refused (and changes nothing). */
+    static void checkNotEpsvAll(Session session) throws FtpException {
         if (session.epsvAll()) {
             throw FtpException.badSequence("EPSV ALL in effect: only EPSV may set up data connections");
         }
+    }
+
+    /**
+     * A refused PORT/EPRT also forgets the earlier PASV listener or PORT target, so that the next
+     * transfer fails with 425 instead of quietly using a set-up the client meant to replace
+     * (Pure-FTPd 1.0.53 fixed the same stale-state problem).
+     */
+    static FtpException forgetSetup(Session session, FtpException refusal) {
+        session.data().reset();
+        return refusal;
+    }
+
+    static void accept(Session session, InetAddress address, int port) throws FtpException {
+        checkNotEpsvAll(session);
         if (port < FIRST_UNPRIVILEGED_PORT || port > 65535) {
             throw FtpException.notImplementedForParameter("Refusing data connection to port " + port
                     + " (privileged ports are not allowed)");

@@ -17,6 +17,15 @@ import java.net.InetAddress;
 public final class EprtHandler implements CommandHandler {
     @Override
     public Outcome handle(Session session, String argument) throws FtpException {
+        ActiveTargets.checkNotEpsvAll(session);
+        try {
+            return set(session, argument);
+        } catch (FtpException refused) {
+            throw ActiveTargets.forgetSetup(session, refused);
+        }
+    }
+
+    private static Outcome set(Session session, String argument) throws FtpException {
         String arg = argument.strip();
         if (arg.length() < 7) {
             throw FtpException.syntax("Syntax: EPRT |proto|address|port|");

@@ -13,6 +13,15 @@ import java.net.UnknownHostException;
 public final class PortHandler implements CommandHandler {
     @Override
     public Outcome handle(Session session, String argument) throws FtpException {
+        ActiveTargets.checkNotEpsvAll(session);
+        try {
+            return set(session, argument);
+        } catch (FtpException refused) {
+            throw ActiveTargets.forgetSetup(session, refused);
+        }
+    }
+
+    private static Outcome set(Session session, String argument) throws FtpException {
         String[] parts = argument.strip().split(",");
         if (parts.length != 6) {
             throw FtpException.syntax("Syntax: PORT h1,h2,h3,h4,p1,p2");

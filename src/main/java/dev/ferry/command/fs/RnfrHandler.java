@@ -14,6 +14,9 @@ import dev.ferry.session.Session;
 public final class RnfrHandler implements CommandHandler {
     @Override
     public Outcome handle(Session session, String argument) throws FtpException, FsException {
+        // A refused RNFR also cancels an earlier accepted one: RNTO must follow a successful
+        // RNFR at once (RFC 959 §4.1.3), and the client has moved on from the earlier one.
+        session.parameters().renameFrom(null);
         VirtualPath path = session.resolve(argument);
         session.require(Permission.RENAME, path);
         if (path.isRoot()) {

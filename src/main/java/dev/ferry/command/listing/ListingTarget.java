@@ -9,7 +9,6 @@ import dev.ferry.session.Session;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What a listing command lists: a directory's entries, a single file, or the entries of a
@@ -44,17 +43,17 @@ public record ListingTarget(VirtualPath directory, List<FileEntry> entries, bool
         return new ListingTarget(path, sorted(session.fs().list(path), showHidden, null), false);
     }
 
-    private static ListingTarget matching(Session session, VirtualPath directory, Pattern pattern, boolean showHidden)
+    private static ListingTarget matching(Session session, VirtualPath directory, Glob pattern, boolean showHidden)
             throws FtpException, FsException {
         session.require(Permission.LIST, directory);
         return new ListingTarget(directory, sorted(session.fs().list(directory), showHidden, pattern), false);
     }
 
-    private static List<FileEntry> sorted(List<FileEntry> all, boolean showHidden, Pattern pattern) {
+    private static List<FileEntry> sorted(List<FileEntry> all, boolean showHidden, Glob pattern) {
         List<FileEntry> shown = new ArrayList<>(Math.min(all.size(), MAX_ENTRIES));
         for (FileEntry e : all) {
             if ((showHidden || !e.isHidden()) && printable(e.name())
-                    && (pattern == null || pattern.matcher(e.name()).matches())) {
+                    && (pattern == null || pattern.matches(e.name()))) {
                 shown.add(e);
                 if (shown.size() == MAX_ENTRIES) {
                     break;

@@ -54,6 +54,8 @@ public final class FtpClient implements Closeable {
     private final InputStream in;
     private final OutputStream out;
     private boolean epsvRefused;
+    /** The data buffer, allocated at the first transfer and reused (allocateDirect is costly). */
+    private ByteBuffer buffer;
     private String lastCommand = "(connect)";
 
     private FtpClient(String host, int timeoutMillis, Socket control) throws IOException {
@@ -229,7 +231,10 @@ public final class FtpClient implements Closeable {
         try (SocketChannel data = openPassive()) {
             Reply r = command(verbAndPath);
             expect(r, 150, 125);
-            Received got = readAll(data, crc, keep, timeoutMillis);
+            if (buffer == null) {
+                buffer = ByteBuffer.allocateDirect(DATA_BUFFER);
+            }
+            Received got = readAll(data, buffer, crc, keep);
             data.close();
             expect(readReply(), 226, 250);
             return got;
@@ -249,9 +254,7 @@ public final class FtpClient implements Closeable {
     }
 
     /** Reads a data connection to its end: the loop whose speed the ceiling probes also measure. */
-    static Received readAll(SocketChannel data, boolean crc, boolean keep, int timeoutMillis) throws IOException {
-        data.socket().setSoTimeout(timeoutMillis);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(DATA_BUFFER);
+    static Received readAll(SocketChannel data, ByteBuffer buffer, boolean crc, boolean keep) throws IOException {
         CRC32C sum = crc ? new CRC32C() : null;
         ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream() : null;
         long total = 0;

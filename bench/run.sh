@@ -1,0 +1,568 @@
+#!/usr/bin/env bash
+# bench/run.sh: Ferry's benchmark harness. See bench/README.md.
+#
+#   bench/run.sh                 full run: Ferry, vsftpd, pure-ftpd, proftpd, all scenarios
+#   bench/run.sh --quick         smaller sizes, for development
+#   bench/run.sh --smoke         seconds, tiny sizes, Ferry only, no apt-get; exit 1 on any failure
+#   bench/run.sh --only 1,login --servers ferry,vsftpd --rounds 5
+#
+# Every server runs on 127.0.0.1 only, on a free high port, started in the foreground by this
+# script and stopped by the PID it recorded. Every load loop in the load generator is bounded in
+# count and time, and every loadgen command has a deadline.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH")
+PEERS=$BENCH/.peers
+ALL_SERVERS=ferry,vsftpd,pure-ftpd,proftpd
+ALL_SCENARIOS=big,small,login,concurrent,idle,listing,ftps
+
+usage() {
+    cat <<'EOF'
+usage: bench/run.sh [--smoke | --quick] [--only SCENARIO[,...]] [--servers NAME[,...]]
+                    [--rounds N] [--data-dir DIR] [--no-install] [--keep]
+
+  --smoke        quick check for CI: tiny sizes, Ferry only, no apt-get, content verified
+                 (CRC-32C) in every round; exits non-zero if any scenario fails
+  --quick        smaller sizes and fewer rounds, all servers (for development)
+  --only LIST    scenarios, by number or name: 1|big 2|small 3|login 4|concurrent 5|idle
+                 6|listing 7|ftps (default: all)
+  --servers LIST ferry,vsftpd,pure-ftpd,proftpd (default: all; --smoke: ferry)
+  --rounds N     timed rounds per scenario, after one warm-up round (default 3; quick 2; smoke 1)
+  --idle-rounds N  rounds of scenario 5, each with a freshly started server (default: 2, at most --rounds)
+  --data-dir DIR where the served files live (default /dev/shm/ferry-bench: tmpfs)
+  --no-install   do not apt-get anything (peers must already be installed/unpacked)
+  --keep         keep the scratch directory (server logs, raw results)
+
+Output: bench/results/<date>.json (smoke/quick: under the scratch dir / <date>-quick.json)
+and the tables on stdout.
+EOF
+}
+
+MODE=full
+ONLY=""
+SERVERS=""
+ROUNDS=""
+IDLE_ROUNDS=""
+DATA=""
+INSTALL=1
+KEEP=0
+while [ $# -gt 0 ]; do
+    case $1 in
+        --smoke) MODE=smoke ;;
+        --quick) MODE=quick ;;
+        --only) ONLY=${2:?--only needs a value}; shift ;;
+        --only=*) ONLY=${1#*=} ;;
+        --servers) SERVERS=${2:?--servers needs a value}; shift ;;
+        --servers=*) SERVERS=${1#*=} ;;
+        --rounds) ROUNDS=${2:?--rounds needs a value}; shift ;;
+        --rounds=*) ROUNDS=${1#*=} ;;
+        --idle-rounds) IDLE_ROUNDS=${2:?--idle-rounds needs a value}; shift ;;
+        --idle-rounds=*) IDLE_ROUNDS=${1#*=} ;;
+        --data-dir) DATA=${2:?--data-dir needs a value}; shift ;;
+        --data-dir=*) DATA=${1#*=} ;;
+        --no-install) INSTALL=0 ;;
+        --keep) KEEP=1 ;;
+        -h | --help) usage; exit 0 ;;
+        *) echo "run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+
+say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 2; }
+
+# --- sizes per mode ---------------------------------------------------------------------------
+case $MODE in
+    full)
+        BIG=1G; MEDIUM=100M; SMALL_COUNT=2000; SMALL_SIZE=4K; LOGIN_CLIENTS=50; LOGIN_SECONDS=10
+        CONC=20; IDLE_LEVELS=100,1000,5000; IDLE_PROBES=5; LIST_COUNT=10000; DEF_ROUNDS=3; VERIFY=""
+        : "${SERVERS:=$ALL_SERVERS}" ;;
+    quick)
+        BIG=128M; MEDIUM=16M; SMALL_COUNT=300; SMALL_SIZE=4K; LOGIN_CLIENTS=20; LOGIN_SECONDS=3
+        CONC=5; IDLE_LEVELS=20,100,300; IDLE_PROBES=3; LIST_COUNT=2000; DEF_ROUNDS=2; VERIFY=""
+        : "${SERVERS:=$ALL_SERVERS}" ;;
+    smoke)
+        BIG=8M; MEDIUM=2M; SMALL_COUNT=40; SMALL_SIZE=4K; LOGIN_CLIENTS=4; LOGIN_SECONDS=1
+        CONC=3; IDLE_LEVELS=5,20; IDLE_PROBES=2; LIST_COUNT=200; DEF_ROUNDS=1; VERIFY=--verify
+        : "${SERVERS:=ferry}"; INSTALL=0 ;;
+esac
+: "${ROUNDS:=$DEF_ROUNDS}"
+case $ROUNDS in '' | *[!0-9]* | 0) die "--rounds needs a positive number" ;; esac
+# Scenario 5 restarts the server for each round and logs thousands of sessions in: 2 rounds at most
+# unless asked.
+: "${IDLE_ROUNDS:=$((ROUNDS < 2 ? ROUNDS : 2))}"
+case $IDLE_ROUNDS in '' | *[!0-9]* | 0) die "--idle-rounds needs a positive number" ;; esac
+
+# Scenario selection: numbers or names.
+SELECTED=","
+IFS=, read -r -a wanted <<<"${ONLY:-$ALL_SCENARIOS}"
+for s in "${wanted[@]}"; do
+    case $s in
+        1 | big) SELECTED+="big," ;;
+        2 | small) SELECTED+="small," ;;
+        3 | login) SELECTED+="login," ;;
+        4 | concurrent) SELECTED+="concurrent," ;;
+        5 | idle) SELECTED+="idle," ;;
+        6 | listing | list) SELECTED+="listing," ;;
+        7 | ftps) SELECTED+="ftps," ;;
+        "") ;;
+        *) die "unknown scenario '$s' (1-7 or big,small,login,concurrent,idle,listing,ftps)" ;;
+    esac
+done
+selected() { case $SELECTED in *,"$1",*) return 0 ;; esac; return 1; }
+IFS=, read -r -a SERVER_LIST <<<"$SERVERS"
+for s in "${SERVER_LIST[@]}"; do
+    case $s in ferry | vsftpd | pure-ftpd | proftpd) ;; *) die "unknown server '$s' ($ALL_SERVERS)" ;; esac
+done
+
+# --- limits -----------------------------------------------------------------------------------
+# Idle sessions need a descriptor each, in the server and in the load generator.
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+say "open files limit: $(ulimit -n)"
+
+# --- scratch space ----------------------------------------------------------------------------
+STAMP=$(date +%Y%m%d-%H%M%S)
+DATE=$(date +%Y-%m-%d)
+mkdir -p "$BENCH/.work"
+WORK=$(mktemp -d "$BENCH/.work/run-$STAMP-XXXX")
+LOGS=$WORK/logs
+mkdir -p "$LOGS"
+RESULTS=$WORK/results.tsv
+: >"$RESULTS"
+if [ -z "$DATA" ]; then
+    if [ "$MODE" = smoke ]; then
+        base=/dev/shm
+        [ -d "$base" ] && [ -w "$base" ] || base=${TMPDIR:-/tmp}
+        DATA=$(mktemp -d "$base/ferry-bench-smoke.XXXXXX")
+        SMOKE_DATA=$DATA
+    else
+        DATA=/dev/shm/ferry-bench
+    fi
+fi
+HOME_DIR=$DATA/home # every test user's root: the dataset
+mkdir -p "$HOME_DIR"
+STORAGE=$(stat -f -c %T "$HOME_DIR" 2>/dev/null || echo unknown)
+
+PIDS_TO_STOP=""
+cleanup() {
+    local p
+    for p in $PIDS_TO_STOP; do
+        stop_pid "$p" || true
+    done
+    if [ -n "${SMOKE_DATA:-}" ]; then
+        rm -rf "$SMOKE_DATA"
+    fi
+    if [ "$KEEP" = 0 ] && [ "$MODE" != full ]; then
+        rm -rf "$WORK"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+meta() { printf 'META\t%s\t%s\n' "$1" "$2" >>"$RESULTS"; }
+# A failure found by this script (a server that would not start): a result line the report shows.
+fail_result() { # target scenario metric label note
+    printf 'RESULT\t%s\t%s\t%s\t%s\t-\tinfo\tfail\t\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$RESULTS"
+    say "FAILED: $1 $4: $5"
+}
+
+# --- Java and the load generator --------------------------------------------------------------
+java_major() { # JAVA_HOME-like dir -> feature version
+    local rel=$1/release v
+    [ -f "$rel" ] || return 1
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel")
+    [ -n "$v" ] && printf '%s\n' "$v"
+}
+JAVA=""
+for home in ${JAVA_HOME:-} /usr/lib/jvm/*; do
+    [ -x "$home/bin/java" ] || continue
+    v=$(java_major "$home" || true)
+    if [ -n "$v" ] && [ "$v" -ge 25 ]; then
+        JAVA=$home/bin/java
+        JDK=$home
+        break
+    fi
+done
+[ -n "$JAVA" ] || die "no JDK 25 or newer found (JAVA_HOME or /usr/lib/jvm/*)"
+
+command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is needed to build bench/loadgen"
+LOADGEN_JAR=$BENCH/loadgen/target/loadgen.jar
+# Built with Maven when missing or older than its sources.
+if [ ! -f "$LOADGEN_JAR" ] || [ -n "$(find "$BENCH/loadgen/src" "$BENCH/loadgen/pom.xml" -newer "$LOADGEN_JAR" 2>/dev/null | head -n 1)" ]; then
+    say "building the load generator"
+    mvn -q -B -Dstyle.color=never -f "$BENCH/loadgen/pom.xml" package </dev/null >"$LOGS/loadgen-build.log" 2>&1 || {
+        cat "$LOGS/loadgen-build.log" >&2
+        die "building bench/loadgen failed"
+    }
+fi
+LOADGEN=(env JAVA_HOME="$JDK" "$JAVA" -XX:+UseParallelGC -Xms256m -Xmx2g -jar "$LOADGEN_JAR")
+lg() { "${LOADGEN[@]}" "$@"; }
+
+# --- Ferry: build once, then run a private copy (others may rebuild target/ during the run) ----
+ferry_selected() { case ",$SERVERS," in *,ferry,*) return 0 ;; esac; return 1; }
+if ferry_selected; then
+    say "building Ferry if needed (./ferry --version)"
+    "$ROOT/ferry" --version </dev/null >"$LOGS/ferry-build.log" 2>&1 || {
+        cat "$LOGS/ferry-build.log" >&2
+        die "building Ferry failed"
+    }
+    FERRY_SNAP=$WORK/ferry-snapshot
+    mkdir -p "$FERRY_SNAP/target"
+    cp "$ROOT/ferry" "$FERRY_SNAP/ferry"
+    cp "$ROOT/target/ferry.jar" "$FERRY_SNAP/target/ferry.jar"
+    cp -r "$ROOT/target/lib" "$FERRY_SNAP/target/lib"
+    FERRY_VERSION=$(FERRY_NO_BUILD=1 "$FERRY_SNAP/ferry" --version 2>/dev/null | head -n 1)
+    meta ferry_version "$FERRY_VERSION ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml ferry 2>/dev/null || echo ', with uncommitted changes'))"
+fi
+
+# --- the peers --------------------------------------------------------------------------------
+peer_selected() { case ",$SERVERS," in *,vsftpd,* | *,pure-ftpd,* | *,proftpd,*) return 0 ;; esac; return 1; }
+VSFTPD=/usr/sbin/vsftpd
+PUREFTPD=$PEERS/root/usr/sbin/pure-ftpd
+PROFTPD=$PEERS/root/usr/sbin/proftpd
+[ -x "$VSFTPD" ] || VSFTPD=$PEERS/root/usr/sbin/vsftpd
+
+APT_UPDATED=0
+apt_install() { # packages...
+    export DEBIAN_FRONTEND=noninteractive
+    if [ "$APT_UPDATED" = 0 ]; then
+        apt-get update -q >"$LOGS/apt-update.log" 2>&1 || { cat "$LOGS/apt-update.log" >&2; die "apt-get update failed"; }
+        APT_UPDATED=1
+    fi
+    # A package's maintainer script must not start a system-wide daemon: deny service starts
+    # while installing, unless the machine already has a policy.
+    local policy=/usr/sbin/policy-rc.d made=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && made=1
+    fi
+    apt-get install -y -q --no-install-recommends "$@" </dev/null >>"$LOGS/apt-install.log" 2>&1 || {
+        [ "$made" = 1 ] && rm -f "$policy"
+        tail -n 30 "$LOGS/apt-install.log" >&2
+        die "apt-get install $* failed"
+    }
+    [ "$made" = 1 ] && rm -f "$policy"
+    return 0
+}
+# Unpack a package (which conflicts with the installed ftp-server) under bench/.peers/root and
+# install the libraries it links with.
+unpack_peer() { # package binary
+    local pkg=$1 bin=$2 deb libs
+    [ -x "$bin" ] && return 0
+    say "unpacking $pkg into bench/.peers (apt-get download + dpkg -x)"
+    mkdir -p "$PEERS/debs" "$PEERS/root"
+    if [ "$APT_UPDATED" = 0 ]; then
+        apt-get update -q >"$LOGS/apt-update.log" 2>&1 || die "apt-get update failed"
+        APT_UPDATED=1
+    fi
+    (cd "$PEERS/debs" && apt-get download "$pkg" >>"$LOGS/apt-download.log" 2>&1) || die "apt-get download $pkg failed"
+    deb=$(ls -t "$PEERS/debs/${pkg}"_*.deb | head -n 1)
+    dpkg -x "$deb" "$PEERS/root"
+    # Its library dependencies (lib*), without the version constraints.
+    libs=$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/([^)]*)//g; s/|.*//; s/ //g' | grep '^lib' | grep -v '^libpam-' || true)
+    # shellcheck disable=SC2086
+    [ -z "$libs" ] || apt_install $libs
+    if ldd "$bin" | grep -q 'not found'; then
+        ldd "$bin" | grep 'not found' >&2
+        die "$bin misses libraries"
+    fi
+}
+if peer_selected && [ "$INSTALL" = 1 ]; then
+    case ",$SERVERS," in *,vsftpd,*)
+        if [ ! -x "$VSFTPD" ]; then
+            say "installing vsftpd with apt-get"
+            apt_install vsftpd
+            VSFTPD=/usr/sbin/vsftpd
+        fi ;;
+    esac
+    case ",$SERVERS," in *,pure-ftpd,*) unpack_peer pure-ftpd "$PUREFTPD" ;; esac
+    case ",$SERVERS," in *,proftpd,*) unpack_peer proftpd-core "$PROFTPD" ;; esac
+fi
+
+# The peers' test user: a system user with a known password, its home the dataset.
+BENCH_USER=ferrybench
+BENCH_PASS=ferrybench-Pw-2026
+if peer_selected; then
+    if ! id "$BENCH_USER" >/dev/null 2>&1; then
+        say "creating system user $BENCH_USER (home $HOME_DIR)"
+        useradd -M -d "$HOME_DIR" -s /bin/bash -c "Ferry benchmark" "$BENCH_USER"
+    else
+        usermod -d "$HOME_DIR" "$BENCH_USER"
+    fi
+    printf '%s:%s\n' "$BENCH_USER" "$BENCH_PASS" | chpasswd
+    meta peer_password_hash "$(getent shadow "$BENCH_USER" | cut -d: -f2 | cut -d'$' -f2 | sed 's/^6$/sha512crypt/; s/^y$/yescrypt/; s/^5$/sha256crypt/')"
+fi
+
+# --- the dataset ------------------------------------------------------------------------------
+say "preparing the dataset in $HOME_DIR ($STORAGE)"
+mkdir -p "$HOME_DIR"
+lg prepare --root "$HOME_DIR" --big-size "$BIG" --medium-size "$MEDIUM" --small-count "$SMALL_COUNT" \
+    --small-size "$SMALL_SIZE" --list-count "$LIST_COUNT"
+# chroot-safe (root-owned, not writable) root for the peers; upload/ belongs to the test user.
+chmod 755 "$DATA" "$HOME_DIR"
+if id "$BENCH_USER" >/dev/null 2>&1; then
+    chown "$BENCH_USER" "$HOME_DIR/upload"
+fi
+
+PASV_RANGE=20000:29999 # below the ephemeral range (32768-60999), so no clash with client ports
+meta date "$DATE"
+meta started "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+meta mode "$MODE"
+meta rounds "$ROUNDS (+1 warm-up); scenario 5: $IDLE_ROUNDS, each on a fresh server"
+meta cores "$(nproc)"
+meta memory "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+meta cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+meta kernel "$(uname -r)"
+meta os "$(. /etc/os-release && echo "$PRETTY_NAME")"
+meta java "$("$JAVA" -version 2>&1 | head -n 1)"
+meta storage "$HOME_DIR on $STORAGE"
+meta sizes "big=$BIG medium=$MEDIUM small=${SMALL_COUNT}x$SMALL_SIZE login=${LOGIN_CLIENTS}x${LOGIN_SECONDS}s concurrent=$CONC idle=$IDLE_LEVELS list=$LIST_COUNT"
+meta servers "$SERVERS"
+meta open_files_limit "$(ulimit -n)"
+
+# --- starting and stopping servers --------------------------------------------------------------
+descendants() { # pid -> all descendant pids
+    local c
+    for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+        echo "$c"
+        descendants "$c"
+    done
+}
+stop_pid() { # pid: TERM, wait, KILL; then any descendant left over, by PID
+    local pid=$1 kids i
+    kill -0 "$pid" 2>/dev/null || return 0
+    kids=$(descendants "$pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    for i in $(seq 1 150); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        say "pid $pid did not stop on SIGTERM within 15 s; SIGKILL"
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+    for i in $kids; do
+        kill -KILL "$i" 2>/dev/null || true
+    done
+    PIDS_TO_STOP=$(printf '%s\n' $PIDS_TO_STOP | grep -vx "$pid" | tr '\n' ' ' || true)
+}
+
+SERVER_PID=""
+SERVER_PORT=""
+start_server() { # name -> SERVER_PID, SERVER_PORT
+    local name=$1 port conf dir=$WORK/$1 lo=${PASV_RANGE%:*} hi=${PASV_RANGE#*:}
+    port=$(lg free-port)
+    mkdir -p "$dir"
+    case $name in
+        ferry)
+            # A virtual user in Ferry's own data directory (made once per run), its home the dataset.
+            if [ ! -f "$dir/data/users.db" ]; then
+                printf '%s\n%s\n' "$BENCH_PASS" "$BENCH_PASS" |
+                    FERRY_NO_BUILD=1 "$FERRY_SNAP/ferry" user add "$BENCH_USER" --home "$HOME_DIR" --data-dir "$dir/data" \
+                        >>"$LOGS/ferry-user.log" 2>&1 || { cat "$LOGS/ferry-user.log" >&2; return 1; }
+            fi
+            FERRY_NO_BUILD=1 "$FERRY_SNAP/ferry" serve --data-dir "$dir/data" -S "127.0.0.1,$port" -p "$PASV_RANGE" \
+                -c 0 -C 0 -I 60 --login-timeout 600 --shutdown-grace 2 </dev/null >>"$LOGS/ferry.log" 2>&1 &
+            ;;
+        vsftpd)
+            mkdir -p "$dir/empty"
+            chmod 755 "$dir/empty"
+            conf=$dir/vsftpd.conf
+            cat >"$conf" <<EOF
+# written by bench/run.sh
+listen=YES
+listen_ipv6=NO
+listen_address=127.0.0.1
+listen_port=$port
+background=NO
+anonymous_enable=NO
+local_enable=YES
+write_enable=YES
+local_umask=022
+chroot_local_user=YES
+allow_writeable_chroot=YES
+secure_chroot_dir=$dir/empty
+pam_service_name=vsftpd
+pasv_enable=YES
+pasv_min_port=$lo
+pasv_max_port=$hi
+connect_from_port_20=NO
+reverse_lookup_enable=NO
+use_sendfile=YES
+max_clients=20000
+max_per_ip=20000
+idle_session_timeout=3600
+data_connection_timeout=600
+xferlog_enable=NO
+dirmessage_enable=NO
+ssl_enable=NO
+seccomp_sandbox=NO
+isolate=NO
+isolate_network=NO
+EOF
+            "$VSFTPD" "$conf" </dev/null >>"$LOGS/vsftpd.log" 2>&1 &
+            ;;
+        pure-ftpd)
+            # No -B: foreground. -A chroot, -E no anonymous, -H no reverse DNS, -L listing limit
+            # raised above the 10,000-entry directory, -c/-C client limits raised.
+            "$PUREFTPD" -S "127.0.0.1,$port" -p "$PASV_RANGE" -4 -A -E -H -l unix -u 1 -c 20000 -C 20000 \
+                -I 60 -L 20000:5 -f none -g "$dir/pure-ftpd.pid" </dev/null >>"$LOGS/pure-ftpd.log" 2>&1 &
+            ;;
+        proftpd)
+            conf=$dir/proftpd.conf
+            cat >"$conf" <<EOF
+# written by bench/run.sh
+ServerName "proftpd bench"
+ServerType standalone
+DefaultServer on
+UseIPv6 off
+DefaultAddress 127.0.0.1
+SocketBindTight on
+Port $port
+PassivePorts $lo $hi
+User nobody
+Group nogroup
+Umask 022
+MaxInstances 20000
+MaxClients none
+MaxClientsPerHost none
+MaxClientsPerUser none
+MaxLoginAttempts 10
+UseReverseDNS off
+AuthOrder mod_auth_unix.c
+AuthPAM off
+RequireValidShell off
+DefaultRoot ~
+AllowOverwrite on
+UseSendfile on
+DelayEngine off
+TimeoutIdle 3600
+TimeoutNoTransfer 3600
+TimeoutLogin 600
+WtmpLog off
+TransferLog none
+ScoreboardFile $dir/proftpd.scoreboard
+PidFile $dir/proftpd.pid
+DelayTable $dir/proftpd.delay
+SystemLog $dir/proftpd.log
+EOF
+            "$PROFTPD" -n -c "$conf" </dev/null >>"$LOGS/proftpd.log" 2>&1 &
+            ;;
+    esac
+    SERVER_PID=$!
+    SERVER_PORT=$port
+    PIDS_TO_STOP="$PIDS_TO_STOP $SERVER_PID"
+    if ! lg wait-ftp --port "$port" --seconds 60 2>>"$LOGS/$name.log"; then
+        tail -n 20 "$LOGS/$name.log" >&2
+        stop_pid "$SERVER_PID"
+        return 1
+    fi
+    say "$name started: pid $SERVER_PID, 127.0.0.1:$port"
+}
+
+server_version() {
+    case $1 in
+        ferry) echo "$FERRY_VERSION" ;;
+        vsftpd) "$VSFTPD" -v 0>&1 2>/dev/null | head -n 1 ;;
+        pure-ftpd) dpkg-deb -f "$(ls -t "$PEERS"/debs/pure-ftpd_*.deb | head -n 1)" Package Version 2>/dev/null | tr '\n' ' ' ;;
+        proftpd) "$PROFTPD" -v 2>&1 | head -n 1 ;;
+    esac
+}
+
+COMMON=(--root "$HOME_DIR" --user "$BENCH_USER" --pass "$BENCH_PASS" --rounds "$ROUNDS" --warmup 1
+    --big-size "$BIG" --medium-size "$MEDIUM" --small-count "$SMALL_COUNT" --small-size "$SMALL_SIZE"
+    --login-clients "$LOGIN_CLIENTS" --login-seconds "$LOGIN_SECONDS" --conc-clients "$CONC"
+    --idle-levels "$IDLE_LEVELS" --idle-probes "$IDLE_PROBES" --list-count "$LIST_COUNT" --out "$RESULTS")
+[ -n "$VERIFY" ] && COMMON+=("$VERIFY")
+
+STATUS=0
+run_suite() { # target scenario [extra args...]: one loadgen process per scenario, each with a deadline
+    local target=$1 scenario=$2
+    shift 2
+    lg suite --target "$target" --scenarios "$scenario" "${COMMON[@]}" --deadline-seconds 1200 "$@" || STATUS=1
+}
+
+# --- the run ----------------------------------------------------------------------------------
+say "mode $MODE; servers $SERVERS; scenarios ${SELECTED#,}; rounds $ROUNDS (+1 warm-up); data on $STORAGE"
+T0=$(date +%s)
+
+say "ceilings: plain loopback socket copy and sendfile of big.bin"
+lg ceiling --root "$HOME_DIR" --copy-size "$BIG" --rounds "$ROUNDS" --warmup 1 --out "$RESULTS" --deadline-seconds 600 || STATUS=1
+
+# The load generator against a do-nothing FTP server in its own JVM: what it can drive.
+for sc in big small login concurrent listing; do
+    selected "$sc" || continue
+    say "reference: loadgen vs null server: $sc"
+    # In-process server; the readback of STOR is skipped (the null server discards uploads).
+    lg suite --target null --self --scenarios "$sc" "${COMMON[@]}" --user x --pass x --deadline-seconds 600 || STATUS=1
+done
+
+for server in "${SERVER_LIST[@]}"; do
+    meta "version_$server" "$(server_version "$server" || true)"
+    plain=()
+    for sc in big small login concurrent listing; do
+        selected "$sc" && plain+=("$sc")
+    done
+    if [ "${#plain[@]}" -gt 0 ]; then
+        if start_server "$server"; then
+            for sc in "${plain[@]}"; do
+                say "$server: scenario $sc"
+                run_suite "$server" "$sc" --port "$SERVER_PORT" --server-pid "$SERVER_PID"
+                if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+                    fail_result "$server" server died "$server died during $sc" "see $LOGS/$server.log"
+                    STATUS=1
+                    start_server "$server" || break
+                fi
+            done
+            stop_pid "$SERVER_PID"
+        else
+            fail_result "$server" server start "$server start" "did not start; see $LOGS/$server.log"
+            STATUS=1
+            continue
+        fi
+    fi
+    if selected idle; then
+        # A fresh server for each round: memory is measured from a clean start.
+        for r in $(seq 1 "$IDLE_ROUNDS"); do
+            say "$server: scenario idle, round $r of $IDLE_ROUNDS (fresh server)"
+            if start_server "$server"; then
+                run_suite "$server" idle --port "$SERVER_PORT" --server-pid "$SERVER_PID" --rounds 1 --warmup 0 \
+                    --timeout-seconds 300
+                stop_pid "$SERVER_PID"
+            else
+                fail_result "$server" server start "$server start" "did not start; see $LOGS/$server.log"
+                STATUS=1
+            fi
+        done
+    fi
+done
+if selected ftps; then
+    echo "7 FTPS: n/a: FTPS not implemented yet"
+fi
+meta duration_s "$(($(date +%s) - T0))"
+
+# --- the report ---------------------------------------------------------------------------------
+mkdir -p "$BENCH/results"
+case $MODE in
+    full) JSON=$BENCH/results/$DATE.json; MD=$BENCH/results/$DATE.md ;;
+    quick) JSON=$BENCH/results/$DATE-quick.json; MD=$BENCH/results/$DATE-quick.md ;;
+    smoke) JSON=$WORK/smoke.json; MD=$WORK/smoke.md ;;
+esac
+echo
+lg report --in "$RESULTS" --json "$JSON" --markdown "$MD" || STATUS=1
+echo
+if [ "$MODE" = full ] || [ "$KEEP" = 1 ]; then
+    echo "results: $JSON"
+    echo "raw results and server logs: $WORK"
+elif [ "$MODE" = quick ]; then
+    echo "results: $JSON (scratch directory removed; --keep keeps the server logs)"
+fi
+if [ "$STATUS" != 0 ]; then
+    echo "run.sh: at least one scenario FAILED (see above)" >&2
+    exit 1
+fi
+if [ "$MODE" = smoke ]; then
+    echo "bench smoke: all scenarios passed"
+fi
+exit 0
