@@ -29,13 +29,14 @@ usage: bench/run.sh [--smoke | --quick] [--only SCENARIO[,...]] [--servers NAME[
                  6|listing 7|ftps (default: all)
   --servers LIST ferry,vsftpd,pure-ftpd,proftpd (default: all; --smoke: ferry)
   --rounds N     timed rounds per scenario, after one warm-up round (default 3; quick 2; smoke 1)
-  --idle-rounds N  rounds of scenario 5, each with a freshly started server (default: 2, at most --rounds)
+  --idle-rounds N  rounds of scenario 5, each with a freshly started server (default 1)
   --data-dir DIR where the served files live (default /dev/shm/ferry-bench: tmpfs)
   --no-install   do not apt-get anything (peers must already be installed/unpacked)
   --keep         keep the scratch directory (server logs, raw results)
 
-Output: bench/results/<date>.json (smoke/quick: under the scratch dir / <date>-quick.json)
-and the tables on stdout.
+Output: the tables on stdout, and JSON (plus the tables in Markdown) in
+bench/results/<date>.json (full runs), bench/.work/results/<date>-quick.json (--quick),
+or the scratch directory (--smoke, removed unless --keep).
 EOF
 }
 
@@ -77,21 +78,24 @@ case $MODE in
     full)
         BIG=1G; MEDIUM=100M; SMALL_COUNT=2000; SMALL_SIZE=4K; LOGIN_CLIENTS=50; LOGIN_SECONDS=10
         CONC=20; IDLE_LEVELS=100,1000,5000; IDLE_PROBES=5; LIST_COUNT=10000; DEF_ROUNDS=3; VERIFY=""
+        DEADLINE=1800
         : "${SERVERS:=$ALL_SERVERS}" ;;
     quick)
         BIG=128M; MEDIUM=16M; SMALL_COUNT=300; SMALL_SIZE=4K; LOGIN_CLIENTS=20; LOGIN_SECONDS=3
         CONC=5; IDLE_LEVELS=20,100,300; IDLE_PROBES=3; LIST_COUNT=2000; DEF_ROUNDS=2; VERIFY=""
+        DEADLINE=600
         : "${SERVERS:=$ALL_SERVERS}" ;;
     smoke)
         BIG=8M; MEDIUM=2M; SMALL_COUNT=40; SMALL_SIZE=4K; LOGIN_CLIENTS=4; LOGIN_SECONDS=1
         CONC=3; IDLE_LEVELS=5,20; IDLE_PROBES=2; LIST_COUNT=200; DEF_ROUNDS=1; VERIFY=--verify
+        DEADLINE=120
         : "${SERVERS:=ferry}"; INSTALL=0 ;;
 esac
 : "${ROUNDS:=$DEF_ROUNDS}"
 case $ROUNDS in '' | *[!0-9]* | 0) die "--rounds needs a positive number" ;; esac
-# Scenario 5 restarts the server for each round and logs thousands of sessions in: 2 rounds at most
-# unless asked.
-: "${IDLE_ROUNDS:=$((ROUNDS < 2 ? ROUNDS : 2))}"
+# Scenario 5 restarts the server for each round and logs 5,000 sessions in (minutes with a
+# memory-hard password hash): one round unless asked; its probe times still give a spread.
+: "${IDLE_ROUNDS:=1}"
 case $IDLE_ROUNDS in '' | *[!0-9]* | 0) die "--idle-rounds needs a positive number" ;; esac
 
 # Scenario selection: numbers or names.
@@ -145,11 +149,15 @@ mkdir -p "$HOME_DIR"
 STORAGE=$(stat -f -c %T "$HOME_DIR" 2>/dev/null || echo unknown)
 
 PIDS_TO_STOP=""
+RESTORE_ROOT_MODE=""
 cleanup() {
     local p
     for p in $PIDS_TO_STOP; do
         stop_pid "$p" || true
     done
+    if [ -n "$RESTORE_ROOT_MODE" ]; then
+        chmod "$RESTORE_ROOT_MODE" /
+    fi
     if [ -n "${SMOKE_DATA:-}" ]; then
         rm -rf "$SMOKE_DATA"
     fi
@@ -287,9 +295,25 @@ if peer_selected; then
         say "creating system user $BENCH_USER (home $HOME_DIR)"
         useradd -M -d "$HOME_DIR" -s /bin/bash -c "Ferry benchmark" "$BENCH_USER"
     else
-        usermod -d "$HOME_DIR" "$BENCH_USER"
+        usermod -d "$HOME_DIR" "$BENCH_USER" >/dev/null 2>&1 || true
     fi
     printf '%s:%s\n' "$BENCH_USER" "$BENCH_PASS" | chpasswd
+    # The peers switch to the test user before they chdir/chroot to its home (and proftpd reads
+    # /etc/passwd as 'nobody'): every directory on the way must be searchable by others. Some
+    # images make / mode 700; then / gets o+x for the run and its mode back at exit.
+    root_mode=$(stat -c %a /)
+    if [ $((0$root_mode & 1)) -eq 0 ]; then
+        say "/ is mode $root_mode: adding o+x for the run (the peers' sessions run as $BENCH_USER); restored at exit"
+        chmod o+x /
+        RESTORE_ROOT_MODE=$root_mode
+    fi
+    d=$HOME_DIR
+    while [ "$d" != / ]; do
+        d=$(dirname "$d")
+        if [ "$d" != / ] && [ $((0$(stat -c %a "$d" | tail -c 2) & 1)) -eq 0 ]; then
+            die "$d is not searchable by others (mode $(stat -c %a "$d")): the peers' test user cannot reach $HOME_DIR; use --data-dir"
+        fi
+    done
     meta peer_password_hash "$(getent shadow "$BENCH_USER" | cut -d: -f2 | cut -d'$' -f2 | sed 's/^6$/sha512crypt/; s/^y$/yescrypt/; s/^5$/sha256crypt/')"
 fi
 
@@ -304,7 +328,9 @@ if id "$BENCH_USER" >/dev/null 2>&1; then
     chown "$BENCH_USER" "$HOME_DIR/upload"
 fi
 
-PASV_RANGE=20000:29999 # below the ephemeral range (32768-60999), so no clash with client ports
+# Passive ports: below the ephemeral range (32768-60999), so no clash with client ports, and wide:
+# pure-ftpd caps its client count at half the passive range (troll-ftpd heritage).
+PASV_RANGE=10000:31999
 meta date "$DATE"
 meta started "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 meta mode "$MODE"
@@ -388,7 +414,6 @@ pasv_enable=YES
 pasv_min_port=$lo
 pasv_max_port=$hi
 connect_from_port_20=NO
-reverse_lookup_enable=NO
 use_sendfile=YES
 max_clients=20000
 max_per_ip=20000
@@ -401,7 +426,9 @@ seccomp_sandbox=NO
 isolate=NO
 isolate_network=NO
 EOF
-            "$VSFTPD" "$conf" </dev/null >>"$LOGS/vsftpd.log" 2>&1 &
+            # vsftpd writes its start-up errors ("500 OOPS: ...") to file descriptor 0. It does no
+            # reverse DNS (Debian's build has no reverse_lookup_enable; tcp_wrappers is off).
+            "$VSFTPD" "$conf" 0>>"$LOGS/vsftpd.log" >>"$LOGS/vsftpd.log" 2>&1 &
             ;;
         pure-ftpd)
             # No -B: foreground. -A chroot, -E no anonymous, -H no reverse DNS, -L listing limit
@@ -480,35 +507,55 @@ STATUS=0
 run_suite() { # target scenario [extra args...]: one loadgen process per scenario, each with a deadline
     local target=$1 scenario=$2
     shift 2
-    lg suite --target "$target" --scenarios "$scenario" "${COMMON[@]}" --deadline-seconds 1200 "$@" || STATUS=1
+    lg suite --target "$target" --scenarios "$scenario" "${COMMON[@]}" --deadline-seconds "$DEADLINE" "$@" || STATUS=1
 }
 
 # --- the run ----------------------------------------------------------------------------------
 say "mode $MODE; servers $SERVERS; scenarios ${SELECTED#,}; rounds $ROUNDS (+1 warm-up); data on $STORAGE"
 T0=$(date +%s)
 
-say "ceilings: plain loopback socket copy and sendfile of big.bin"
-lg ceiling --root "$HOME_DIR" --copy-size "$BIG" --rounds "$ROUNDS" --warmup 1 --out "$RESULTS" --deadline-seconds 600 || STATUS=1
+# The machine's ceilings, measured before each server's turn (the machine is shared, its speed
+# drifts); the report takes the median of all of them.
+ceiling() {
+    say "ceilings: plain loopback socket copy and sendfile of big.bin"
+    lg ceiling --root "$HOME_DIR" --copy-size "$BIG" --rounds "$ROUNDS" --warmup 1 --out "$RESULTS" \
+        --deadline-seconds "$DEADLINE" || STATUS=1
+}
+ceiling
 
 # The load generator against a do-nothing FTP server in its own JVM: what it can drive.
+ref=""
 for sc in big small login concurrent listing; do
-    selected "$sc" || continue
-    say "reference: loadgen vs null server: $sc"
-    # In-process server; the readback of STOR is skipped (the null server discards uploads).
-    lg suite --target null --self --scenarios "$sc" "${COMMON[@]}" --user x --pass x --deadline-seconds 600 || STATUS=1
+    selected "$sc" && ref+="${ref:+,}$sc"
 done
+if [ -n "$ref" ]; then
+    say "reference: loadgen vs null server: $ref"
+    # In-process server; the readback of STOR is skipped (the null server discards uploads).
+    lg suite --target null --self --scenarios "$ref" "${COMMON[@]}" --user x --pass x --deadline-seconds "$DEADLINE" || STATUS=1
+fi
 
+first=1
 for server in "${SERVER_LIST[@]}"; do
+    [ "$first" = 1 ] || ceiling
+    first=0
     meta "version_$server" "$(server_version "$server" || true)"
     plain=()
     for sc in big small login concurrent listing; do
         selected "$sc" && plain+=("$sc")
     done
+    # --smoke: idle on the same server (its memory figures mean nothing at that size anyway).
+    if [ "$MODE" = smoke ] && selected idle; then
+        plain+=(idle)
+    fi
     if [ "${#plain[@]}" -gt 0 ]; then
         if start_server "$server"; then
             for sc in "${plain[@]}"; do
                 say "$server: scenario $sc"
-                run_suite "$server" "$sc" --port "$SERVER_PORT" --server-pid "$SERVER_PID"
+                if [ "$sc" = idle ]; then
+                    run_suite "$server" "$sc" --port "$SERVER_PORT" --server-pid "$SERVER_PID" --rounds 1 --warmup 0
+                else
+                    run_suite "$server" "$sc" --port "$SERVER_PORT" --server-pid "$SERVER_PID"
+                fi
                 if ! kill -0 "$SERVER_PID" 2>/dev/null; then
                     fail_result "$server" server died "$server died during $sc" "see $LOGS/$server.log"
                     STATUS=1
@@ -522,7 +569,7 @@ for server in "${SERVER_LIST[@]}"; do
             continue
         fi
     fi
-    if selected idle; then
+    if selected idle && [ "$MODE" != smoke ]; then
         # A fresh server for each round: memory is measured from a clean start.
         for r in $(seq 1 "$IDLE_ROUNDS"); do
             say "$server: scenario idle, round $r of $IDLE_ROUNDS (fresh server)"
@@ -543,10 +590,9 @@ fi
 meta duration_s "$(($(date +%s) - T0))"
 
 # --- the report ---------------------------------------------------------------------------------
-mkdir -p "$BENCH/results"
 case $MODE in
-    full) JSON=$BENCH/results/$DATE.json; MD=$BENCH/results/$DATE.md ;;
-    quick) JSON=$BENCH/results/$DATE-quick.json; MD=$BENCH/results/$DATE-quick.md ;;
+    full) mkdir -p "$BENCH/results"; JSON=$BENCH/results/$DATE.json; MD=$BENCH/results/$DATE.md ;;
+    quick) mkdir -p "$BENCH/.work/results"; JSON=$BENCH/.work/results/$DATE-quick.json; MD=$BENCH/.work/results/$DATE-quick.md ;;
     smoke) JSON=$WORK/smoke.json; MD=$WORK/smoke.md ;;
 esac
 echo

@@ -6,14 +6,20 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Virtual users from a {@link UserStore}, each jailed in their home directory. */
+/**
+ * Virtual users from a {@link UserStore}, each jailed in their home directory. A password that
+ * passed the slow hash recently is recognised through the {@link VerifiedPasswordCache} (when one
+ * is given), which is what keeps repeated logins of scripts and mirror jobs cheap.
+ */
 public final class VirtualUserAuthenticator implements Authenticator {
     private final UserStore store;
     private final DataDirectory dataDir;
+    private final Optional<VerifiedPasswordCache> cache;
 
-    public VirtualUserAuthenticator(UserStore store, DataDirectory dataDir) {
+    public VirtualUserAuthenticator(UserStore store, DataDirectory dataDir, Optional<VerifiedPasswordCache> cache) {
         this.store = store;
         this.dataDir = dataDir;
+        this.cache = cache;
     }
 
     @Override
@@ -26,7 +32,7 @@ public final class VirtualUserAuthenticator implements Authenticator {
             return new AuthResult.NotApplicable();
         }
         StoredUser stored = found.get();
-        if (!PasswordHasher.verify(password, stored.passwordHash())) {
+        if (!passwordMatches(stored, password)) {
             return new AuthResult.Failure("wrong password");
         }
         if (!stored.enabled()) {
@@ -34,5 +40,16 @@ public final class VirtualUserAuthenticator implements Authenticator {
         }
         Path home = stored.home().orElseGet(() -> dataDir.defaultHome(stored.name()));
         return new AuthResult.Success(new UserAccount(stored.name(), false, home, AccessPolicy.FULL, stored.limits()));
+    }
+
+    private boolean passwordMatches(StoredUser stored, char[] password) {
+        if (cache.isPresent() && cache.get().matches(stored.name(), stored.passwordHash(), password)) {
+            return true;
+        }
+        if (!PasswordHasher.verify(password, stored.passwordHash())) {
+            return false;
+        }
+        cache.ifPresent(c -> c.remember(stored.name(), stored.passwordHash(), password));
+        return true;
     }
 }

@@ -8,6 +8,7 @@ import dev.ferry.auth.SqliteUserStore;
 import dev.ferry.auth.StoredUser;
 import dev.ferry.auth.UserLimits;
 import dev.ferry.auth.UserStore;
+import dev.ferry.auth.VerifiedPasswordCache;
 import dev.ferry.auth.VirtualUserAuthenticator;
 import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.DataDirectory;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 2121;
     static final String INITIAL_USER = "ferry";
+    private static final int LOGIN_CACHE_ENTRIES = 100_000;
 
     @Mixin
     private DataDirOption dataDir;
@@ -100,6 +102,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Delay before answering a failed login (default: ${DEFAULT-VALUE}).")
     private long loginFailureDelayMillis = SessionLimits.DEFAULT.loginFailureDelay().toMillis();
 
+    @Option(names = "--login-cache", paramLabel = "SECONDS",
+            description = "Remember a password that passed the (deliberately slow) argon2id check for this long, "
+                    + "so repeated logins by the same user are cheap; 0 = always run the full check "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private long loginCacheSeconds = 600;
+
     @Option(names = "--anonymous", description = "Allow anonymous logins (users 'anonymous' and 'ftp'), read-only.")
     private boolean anonymous;
 
@@ -141,7 +149,9 @@ public final class ServeCommand implements Callable<Integer> {
         try (UserStore users = SqliteUserStore.open(data.userDatabase())) {
             List<Authenticator> chain = new ArrayList<>();
             chain.add(new AnonymousAuthenticator(config.anonymous()));
-            chain.add(new VirtualUserAuthenticator(users, data));
+            chain.add(new VirtualUserAuthenticator(users, data, loginCacheSeconds > 0
+                    ? Optional.of(new VerifiedPasswordCache(Duration.ofSeconds(loginCacheSeconds), LOGIN_CACHE_ENTRIES))
+                    : Optional.empty()));
             FtpServer server;
             try {
                 server = FtpServer.start(config, new AuthenticatorChain(chain), binds.isEmpty());

@@ -28,6 +28,10 @@ public sealed abstract class FsException extends Exception {
             case java.nio.file.FileSystemException x when reason(x).contains("Not a directory") -> new NotADirectory();
             case java.nio.file.FileSystemException x when reason(x).contains("Is a directory") -> new IsADirectory();
             case java.nio.file.FileSystemException x when reason(x).contains("symbolic links") -> new AccessDenied();
+            // ENAMETOOLONG: a path within the protocol's limits that the host still cannot hold
+            // (its PATH_MAX counts the home directory's prefix too). A bad name, not a server fault.
+            case java.nio.file.FileSystemException x when reason(x).contains("File name too long") ->
+                    new InvalidName("name too long");
             case java.nio.file.FileSystemException x when reason(x).contains("Operation not permitted") -> new AccessDenied();
             default -> e.getMessage() != null && e.getMessage().contains("No space left") ? new NoSpace() : new IoFailure(e);
         };

@@ -256,12 +256,25 @@ public final class LocalFileSystem implements VirtualFileSystem {
     }
 
     /** The host path a virtual path names before any link is followed; always below the root. */
-    private Path lexical(VirtualPath path) {
+    private Path lexical(VirtualPath path) throws FsException.InvalidName {
         Path p = root;
         for (String segment : path.segments()) {
-            p = p.resolve(segment);
+            p = resolveName(p, segment);
         }
         return p;
+    }
+
+    /**
+     * One name below a host directory. The JDK refuses names it cannot encode in the host's
+     * file-name charset (non-ASCII under a C/POSIX locale) with an unchecked exception; that is
+     * a name the host cannot store, so 553, not a local error.
+     */
+    private static Path resolveName(Path directory, String name) throws FsException.InvalidName {
+        try {
+            return directory.resolve(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new FsException.InvalidName("not representable on this host");
+        }
     }
 
     /** The real location of an existing object, with every link followed and checked. */
@@ -283,7 +296,7 @@ public final class LocalFileSystem implements VirtualFileSystem {
         if (path.isRoot()) {
             throw new FsException.AccessDenied();
         }
-        Path entry = existingDirectory(path.parent()).resolve(path.name());
+        Path entry = resolveName(existingDirectory(path.parent()), path.name());
         if (!Files.exists(entry, NO_FOLLOW)) {
             throw new FsException.NotFound();
         }
@@ -295,7 +308,7 @@ public final class LocalFileSystem implements VirtualFileSystem {
         if (path.isRoot()) {
             throw new FsException.AccessDenied();
         }
-        Path target = existingDirectory(path.parent()).resolve(path.name());
+        Path target = resolveName(existingDirectory(path.parent()), path.name());
         if (Files.isSymbolicLink(target)) {
             try {
                 Path real = target.toRealPath();

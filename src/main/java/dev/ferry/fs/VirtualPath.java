@@ -11,13 +11,16 @@ import java.util.List;
  * anything outside the root; the file system maps it below its root and deals with symlinks.
  *
  * <p>Rejected outright: NUL and other control characters (they are never part of a legitimate
- * name and break listings and logs), paths longer than {@link #MAX_LENGTH} and components longer
- * than {@link #MAX_COMPONENT}. Backslashes and {@code %2e} are ordinary characters on a UNIX file
- * system, so they stay literal and cannot act as separators or dots.
+ * name and break listings and logs), paths longer than {@link #MAX_LENGTH} characters and
+ * components longer than {@link #MAX_COMPONENT} bytes in UTF-8 (the host's NAME_MAX counts bytes:
+ * 200 full-width letters are 600 bytes, which the host would refuse as a local error).
+ * Backslashes and {@code %2e} are ordinary characters on a UNIX file system, so they stay literal
+ * and cannot act as separators or dots.
  */
 public final class VirtualPath implements Comparable<VirtualPath> {
 
     public static final int MAX_LENGTH = 4096;
+    /** Longest name, in UTF-8 bytes (Linux NAME_MAX). */
     public static final int MAX_COMPONENT = 255;
     public static final VirtualPath ROOT = new VirtualPath(List.of());
 
@@ -56,12 +59,32 @@ public final class VirtualPath implements Comparable<VirtualPath> {
                 }
                 continue;
             }
-            if (part.length() > MAX_COMPONENT) {
+            if (utf8Length(part) > MAX_COMPONENT) {
                 throw new FsException.InvalidName("name too long");
             }
             out.add(part);
         }
         return new VirtualPath(Collections.unmodifiableList(out));
+    }
+
+    /** Bytes the name takes in UTF-8, the encoding names are stored in. */
+    private static int utf8Length(String name) {
+        int bytes = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < name.length()
+                    && Character.isLowSurrogate(name.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** A direct child; {@code name} must be a single, valid component. */

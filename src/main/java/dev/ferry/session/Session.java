@@ -20,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,12 +30,14 @@ import org.slf4j.MDC;
 /**
  * One control connection, from banner to close, on its own virtual thread. State here is owned
  * by that thread; the transfer thread only reports back through {@link #transferFinished}, and
- * the timer thread only reads timestamps and closes sockets.
+ * the timer thread only reads timestamps, aborts stalled transfers and starts {@link #shutdown}.
  */
 public final class Session implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     private static final AtomicLong IDS = new AtomicLong();
     private static final int MAX_OVERLONG_LINES = 3;
+    /** How long {@link #shutdown} waits for its 421 to be written before closing anyway. */
+    private static final Duration NOTICE_WRITE_LIMIT = Duration.ofSeconds(2);
 
     private final long id = IDS.incrementAndGet();
     private final SessionServices services;
@@ -49,9 +53,16 @@ public final class Session implements Runnable {
 
     private LoginState login = new LoginState.AwaitingUser();
     private VirtualPath cwd = VirtualPath.ROOT;
+    /** Guarded by transferLock for the control thread; volatile for the timer and stop(). */
     private volatile Transfer transfer;
+    /**
+     * Makes "send the transfer's final reply, forget the transfer" one step as the control thread
+     * sees it: a command the client sends on receipt of the 226 must find no transfer running.
+     */
+    private final ReentrantLock transferLock = new ReentrantLock();
     private volatile long lastActivityNanos = connectedNanos;
     private volatile boolean closing;
+    private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private int failedLogins;
     private int overlongLines;
     private boolean epsvAll;
@@ -112,7 +123,7 @@ public final class Session implements Runnable {
             CommandLine command = CommandLine.parse(line);
             LOG.debug("command: {}", LogText.command(command.verb(), command.argument()));
             CommandSpec spec = services.commands().find(command.verb()).orElse(null);
-            Transfer running = transfer;
+            Transfer running = transfer();
             if (running != null) {
                 // answer pipelined commands in order: after the transfer's 150, and unless the
                 // command may be handled during a transfer, after its final reply too
@@ -256,23 +267,45 @@ public final class Session implements Runnable {
         epsvAll = false;
     }
 
+    /** The running transfer, or null; one whose final reply has gone out is not running. */
     public Transfer transfer() {
-        return transfer;
+        transferLock.lock();
+        try {
+            return transfer;
+        } finally {
+            transferLock.unlock();
+        }
     }
 
     /** Starts a transfer on its own thread; the control thread returns {@link Outcome#DEFERRED}. */
     public Outcome startTransfer(TransferJob job) {
         Transfer started = new Transfer(job);
-        transfer = started;
+        transferLock.lock();
+        try {
+            transfer = started;
+        } finally {
+            transferLock.unlock();
+        }
         started.start(this, control, data);
         return Outcome.DEFERRED;
     }
 
+    /** Called by the transfer thread: sends the transfer's final reply and forgets the transfer. */
     void transferFinished(Transfer finished, Reply last) {
-        LOG.info("transfer ended: {} bytes, {} {}", finished.progress().bytes(), last.code(), last.lines().getFirst());
-        if (transfer == finished) {
-            transfer = null;
+        transferLock.lock();
+        try {
+            try {
+                control.send(last);
+            } catch (IOException e) {
+                LOG.debug("could not send the transfer's final reply: {}", e.toString());
+            }
+            if (transfer == finished) {
+                transfer = null;
+            }
+        } finally {
+            transferLock.unlock();
         }
+        LOG.info("transfer ended: {} bytes, {} {}", finished.progress().bytes(), last.code(), last.lines().getFirst());
         touch();
     }
 
@@ -284,7 +317,7 @@ public final class Session implements Runnable {
 
     /** Called by the server's timer thread; enforces login, idle and stall timeouts. */
     public void checkTimers(long now) {
-        if (closing) {
+        if (closing || shutdownStarted.get()) {
             return;
         }
         var timeouts = config.timeouts();
@@ -312,19 +345,39 @@ public final class Session implements Runnable {
         shutdown(message);
     }
 
-    /** Tells the client why and closes the connection (timeouts, server stop). Any thread. */
+    /**
+     * Tells the client why and closes the connection (timeouts, server stop). Any thread, and it
+     * never blocks its caller: the timer thread serves every session and stop() all of them, and
+     * a client that does not read its replies can keep a write to it waiting forever. So the 421
+     * goes out from a thread of its own, and the connection is closed once it has been written
+     * or after {@link #NOTICE_WRITE_LIMIT}, whichever comes first.
+     */
     public void shutdown(String message) {
-        closing = true;
-        try {
-            control.send(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, message));
-        } catch (IOException ignored) {
-            // the client is gone already
+        if (!shutdownStarted.compareAndSet(false, true)) {
+            return;
         }
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closed is closed
-        }
+        Thread.ofVirtual().name("ftp-shutdown-" + id).start(() -> {
+            Thread notice = Thread.ofVirtual().start(() -> {
+                try {
+                    control.send(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, message));
+                } catch (IOException ignored) {
+                    // the client is gone already
+                }
+            });
+            try {
+                notice.join(NOTICE_WRITE_LIMIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // Only now: a command loop that saw the flag first would close the connection before
+            // the 421 went out, and the client would learn nothing about why it was dropped.
+            closing = true;
+            try {
+                socket.close(); // also fails a write still waiting, which frees the notice thread
+            } catch (IOException ignored) {
+                // closed is closed
+            }
+        });
     }
 
     public boolean hasActiveTransfer() {

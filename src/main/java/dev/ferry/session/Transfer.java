@@ -50,12 +50,7 @@ public final class Transfer {
                     job.release();
                     closeConnection();
                 }
-                try {
-                    control.send(last);
-                } catch (IOException e) {
-                    LOG.debug("could not send the transfer's final reply: {}", e.toString());
-                }
-                session.transferFinished(this, last);
+                session.transferFinished(this, last); // sends the final reply
             } finally {
                 // whatever happened, the control thread must not wait for this transfer forever
                 preliminarySent.countDown();

@@ -64,6 +64,43 @@ class TimeoutTest {
     }
 
     @Test
+    void aClientThatDoesNotReadItsRepliesCannotHoldUpOtherSessionsTimers() throws Exception {
+        start(Duration.ofSeconds(1), LONG, LONG);
+        // HELP is allowed before login and has a long reply: a few thousand fill every buffer
+        // between the server and a client that never reads, and the server blocks writing
+        byte[] flood = "HELP\r\n".repeat(20_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Socket hog = new Socket();
+        hog.setReceiveBufferSize(4096);
+        hog.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5_000);
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                hog.getOutputStream().write(flood);
+            } catch (java.io.IOException closed) {
+                // the server (or the test) closed it
+            }
+        });
+        try {
+            Thread.sleep(300);
+            // another client's login timeout must still fire on time
+            try (RawFtpClient victim = server.raw()) {
+                long started = System.nanoTime();
+                RawReply reply = victim.read();
+                assertThat(reply.code()).as(reply.toString()).isEqualTo(421);
+                assertThat(since(started)).isLessThan(Duration.ofSeconds(6));
+            }
+            // and the hog itself is disconnected although it never reads the 421
+            assertThat(TransferSupport.eventually(Duration.ofSeconds(10), () -> server.server().sessionCount() == 0))
+                    .as("sessions left: %d", server.server().sessionCount()).isTrue();
+        } finally {
+            hog.close(); // unblocks a server stuck writing to it, so that stop() can finish
+            writer.join(5_000);
+        }
+        long stopping = System.nanoTime();
+        server.server().stop();
+        assertThat(since(stopping)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
     void loginTimeoutDoesNotApplyOnceLoggedIn() throws Exception {
         start(Duration.ofMillis(500), LONG, LONG);
         try (RawFtpClient raw = server.raw()) {

@@ -370,7 +370,7 @@ class PathTraversalTest {
     void namesTooLongForTheHostAre553() {
         jail.resetHome();
         String wide = "\uff41".repeat(200); // 200 characters, 600 bytes
-        String deep = ("d".repeat(254) + "/").repeat(15) + "d".repeat(200); // 4040 characters
+        String deep = ("d".repeat(254) + "/").repeat(16) + "d".repeat(10); // 4090 characters
         try (RawFtpClient client = jail.alice()) {
             for (String command : List.of("MKD " + wide, "CWD " + wide, "SIZE " + wide, "DELE " + wide,
                     "MKD " + deep, "CWD " + deep, "MLST " + deep, "RNFR " + deep)) {
@@ -383,6 +383,19 @@ class PathTraversalTest {
                 assertThat(x.code()).as(command.substring(0, 5) + "...").isIn(550, 553);
             }
             assertThat(client.command("MKD " + "\uff41".repeat(85)).code()).as("255 bytes").isEqualTo(257);
+            // Existing directories up to just below the host's PATH_MAX: the next name crosses it.
+            String existing = ("e".repeat(254) + "/").repeat(15);
+            try {
+                Files.createDirectories(jail.home().resolve(existing));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String over = existing + "f".repeat(250);
+            for (String command : List.of("MKD " + over, "CWD " + over, "DELE " + over, "RNFR " + over)) {
+                RawReply reply = client.command(command);
+                assertThat(reply.code()).as("past PATH_MAX: " + command.substring(0, 4)).isIn(550, 553);
+            }
+            assertThat(Jail.run(client, "STOR " + over).code()).as("STOR past PATH_MAX").isIn(550, 553);
             assertThat(client.command("NOOP").code()).isEqualTo(200);
         }
         jail.resetHome();

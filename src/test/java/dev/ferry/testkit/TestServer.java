@@ -212,7 +212,7 @@ public final class TestServer implements AutoCloseable {
                 ServerConfig config = new ServerConfig(data, List.of(new InetSocketAddress(bindHost, 0)),
                         "Ferry test server", passive, limits, timeouts, fxp, anon, symlinks);
                 var chain = new AuthenticatorChain(List.of(new AnonymousAuthenticator(anon),
-                        new VirtualUserAuthenticator(users, data)));
+                        new VirtualUserAuthenticator(users, data, Optional.empty())));
                 return new TestServer(FtpServer.start(config, chain, false), users, data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -201,6 +201,19 @@ class AbortStatusQuitTest {
     }
 
     @Test
+    void statSentOnReceiptOfThe226FindsNoTransferRunning() throws Exception {
+        Files.write(server.home().resolve("tiny.bin"), new byte[] {1, 2, 3});
+        try (RawFtpClient raw = binarySession()) {
+            for (int i = 0; i < 100; i++) {
+                assertThat(TransferSupport.retrieve(raw, RawMode.PASV, "tiny.bin")).containsExactly(1, 2, 3);
+                RawReply status = raw.command("STAT");
+                assertThat(status.all()).as("iteration %d: %s", i, status).doesNotContain("bytes so far");
+                assertThat(status.all()).contains("Data connection: none");
+            }
+        }
+    }
+
+    @Test
     void quitDuringTransferLetsItFinishAndAnswersAfterIt() {
         try (RawFtpClient raw = binarySession()) {
             Socket data = startBigDownload(raw, 1_000);

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 
 /**
- * RETR (RFC 959 §4.1.3; REST per RFC 3659 §5). Binary downloads go out with sendfile via
- * {@code FileChannel.transferTo}.
+ * RETR (RFC 959 §4.1.3; REST per RFC 3659 §5). The file is opened here, on the control thread,
+ * so a refusal comes before any 150; {@link dev.ferry.data.TransferEngine} sends it.
  */
 public final class RetrHandler implements CommandHandler {
     @Override
