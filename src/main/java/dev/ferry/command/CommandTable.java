@@ -90,7 +90,7 @@ public final class CommandTable {
         b.preLogin("QUIT", ArgRule.NONE, CommandGroup.MISC, "QUIT", new QuitHandler());
         b.preLogin("FEAT", ArgRule.NONE, CommandGroup.MISC, "FEAT", new FeatHandler());
         b.preLogin("HELP", ArgRule.OPTIONAL, CommandGroup.MISC, "HELP [<command>]", new HelpHandler());
-        b.preLogin("NOOP", ArgRule.NONE, CommandGroup.MISC, "NOOP", new NoopHandler()).duringTransfer();
+        b.preLogin("NOOP", ArgRule.NONE, CommandGroup.MISC, "NOOP", new NoopHandler());
         b.preLogin("SYST", ArgRule.NONE, CommandGroup.MISC, "SYST", new SystHandler());
         b.preLogin("OPTS", ArgRule.REQUIRED, CommandGroup.MISC, "OPTS <option> [<value>]", new OptsHandler())
                 .feature("UTF8");

@@ -8,20 +8,24 @@ import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * Moves bytes between files and data connections. ASCII transfers convert line ends
- * (RFC 959 §3.1.1.1): LF becomes CRLF on the way out, CRLF becomes LF on the way in. Progress is
- * reported per socket read or write so the stall timer and STAT see it.
+ * Moves bytes between files and data connections. Binary downloads use
+ * {@link FileChannel#transferTo}, which is {@code sendfile} on Linux: the file goes from the page
+ * cache to the socket without passing through the JVM. ASCII transfers convert line ends
+ * (RFC 959 §3.1.1.1): LF becomes CRLF on the way out, CRLF becomes LF on the way in. Progress
+ * is reported per chunk or write, so the stall timer and STAT see it.
  *
- * <p>Binary downloads deliberately do not use {@link FileChannel#transferTo}: on a virtual thread
- * it calls a blocking {@code sendfile} that pins the carrier thread while the client is slow or
- * does not read, and closing the socket does not wake it (virtual threads cannot be signalled).
- * A client that stopped reading could then neither be aborted (ABOR, stall timer, shutdown) nor
- * be served alongside others once every carrier was pinned. Reading the file into a buffer and
- * writing it with {@link SocketChannel#write} parks the virtual thread instead, is woken by
- * {@code close()}, and reports progress for every write; on loopback it is about as fast.
+ * <p>{@code sendfile} is a blocking system call that a virtual thread cannot unmount from, and
+ * closing the socket does not wake a virtual thread stuck in it. Transfers therefore run on
+ * platform threads (see {@code Transfer}), where closing the socket ends a blocked
+ * {@code sendfile} at once and a client that stops reading ties up only its own thread.
  */
 public final class TransferEngine {
     private static final int BUFFER = 256 << 10;
+    /**
+     * Bytes per transferTo call: large enough for sendfile to run at full speed, small enough to
+     * report progress often. Progress of binary downloads is exact to this granularity.
+     */
+    public static final long SEND_CHUNK = 1L << 20;
 
     private TransferEngine() {
     }
@@ -34,21 +38,18 @@ public final class TransferEngine {
 
     private static long sendBinary(FileChannel file, long offset, SocketChannel out, TransferProgress progress)
             throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         long position = offset;
         long size = file.size(); // the size the 150 announced; a file still growing is sent up to it
         while (position < size) {
-            buffer.clear();
-            buffer.limit((int) Math.min(BUFFER, size - position));
-            int n = file.read(buffer, position);
-            if (n < 0) {
-                break; // the file shrank under us: send what there is
+            long n = file.transferTo(position, Math.min(SEND_CHUNK, size - position), out);
+            if (n <= 0) {
+                if (file.size() <= position) {
+                    break; // the file shrank under us: send what there is
+                }
+                continue;
             }
             position += n;
-            buffer.flip();
-            while (buffer.hasRemaining()) {
-                progress.add(out.write(buffer));
-            }
+            progress.add(n);
         }
         return position - offset;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,9 @@ public final class FtpServer implements AutoCloseable {
     private final SessionRegistry registry = new SessionRegistry();
     private final List<Listener> listeners = new ArrayList<>();
     private final ScheduledExecutorService timer;
+    /** Pooled platform threads for transfers; idle ones end after a minute. */
+    private final ExecutorService transferThreads = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("ftp-transfer-", 1).daemon(true).factory());
     private final ReentrantLock stopLock = new ReentrantLock();
     private boolean stopped;
 
@@ -49,7 +53,7 @@ public final class FtpServer implements AutoCloseable {
         prepareAnonymousArea(config);
         FtpServer server = new FtpServer(config);
         SessionServices services = new SessionServices(config, CommandTable.standard(), authenticator,
-                new PassivePortPool(config.passive().ports()));
+                new PassivePortPool(config.passive().ports()), server.transferThreads);
         List<String> failures = new ArrayList<>();
         for (InetSocketAddress address : config.binds()) {
             try {
@@ -61,6 +65,7 @@ public final class FtpServer implements AutoCloseable {
         if (server.listeners.isEmpty() || (!failures.isEmpty() && !optionalBinds)) {
             server.listeners.forEach(Listener::close);
             server.timer.shutdownNow();
+            server.transferThreads.shutdown();
             throw new IOException(String.join("; ", failures));
         }
         failures.forEach(f -> LOG.warn("{}", f));
@@ -143,6 +148,7 @@ public final class FtpServer implements AutoCloseable {
             sleep(20);
         }
         timer.shutdownNow();
+        transferThreads.shutdown();
         for (Listener listener : listeners) {
             try {
                 listener.join();

@@ -36,6 +36,7 @@ public final class Session implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     private static final AtomicLong IDS = new AtomicLong();
     private static final int MAX_OVERLONG_LINES = 3;
+    private static final int MAX_UNKNOWN_BEFORE_LOGIN = 5;
     /** How long {@link #shutdown} waits for its 421 to be written before closing anyway. */
     private static final Duration NOTICE_WRITE_LIMIT = Duration.ofSeconds(2);
 
@@ -48,7 +49,8 @@ public final class Session implements Runnable {
     private final InetSocketAddress local;
     private final DataChannels data;
     private final TransferParameters parameters = new TransferParameters();
-    private final long connectedNanos = System.nanoTime();
+    /** When the login clock started: at connect, and again at REIN. */
+    private volatile long loginClockNanos = System.nanoTime();
     private final Runnable onClose;
 
     private LoginState login = new LoginState.AwaitingUser();
@@ -60,11 +62,12 @@ public final class Session implements Runnable {
      * sees it: a command the client sends on receipt of the 226 must find no transfer running.
      */
     private final ReentrantLock transferLock = new ReentrantLock();
-    private volatile long lastActivityNanos = connectedNanos;
+    private volatile long lastActivityNanos = loginClockNanos;
     private volatile boolean closing;
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private int failedLogins;
     private int overlongLines;
+    private int unknownBeforeLogin;
     private boolean epsvAll;
     private String clientName = "";
 
@@ -131,6 +134,13 @@ public final class Session implements Runnable {
                 if (spec == null || !spec.allowedDuringTransfer()) {
                     running.awaitCompletion();
                 }
+            }
+            if (spec == null && !isLoggedIn() && ++unknownBeforeLogin >= MAX_UNKNOWN_BEFORE_LOGIN) {
+                // An FTP client does not do this; an HTTP or SMTP client tricked into talking to
+                // us does (cross-protocol attacks such as ALPACA): stop reading its lines.
+                LOG.warn("closing after {} unknown commands before login", unknownBeforeLogin);
+                control.send(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "Too many unknown commands, closing"));
+                return;
             }
             Outcome outcome = dispatcher.dispatch(this, spec, command);
             if (outcome instanceof Reply reply) {
@@ -265,6 +275,7 @@ public final class Session implements Runnable {
         data.reset();
         data.allowForeign(false);
         epsvAll = false;
+        loginClockNanos = System.nanoTime();
     }
 
     /** The running transfer, or null; one whose final reply has gone out is not running. */
@@ -286,7 +297,7 @@ public final class Session implements Runnable {
         } finally {
             transferLock.unlock();
         }
-        started.start(this, control, data);
+        started.start(this, control, data, services.transferThreads());
         return Outcome.DEFERRED;
     }
 
@@ -329,7 +340,7 @@ public final class Session implements Runnable {
             }
             return; // a transfer making progress keeps the session alive
         }
-        if (!isLoggedIn() && expired(timeouts.login(), connectedNanos, now)) {
+        if (!isLoggedIn() && expired(timeouts.login(), loginClockNanos, now)) {
             timeOut("Login timeout (" + timeouts.login().toSeconds() + " seconds): closing control connection");
         } else if (expired(timeouts.idle(), lastActivityNanos, now)) {
             timeOut("Idle timeout (" + timeouts.idle().toSeconds() + " seconds): closing control connection");

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One running data transfer on its own virtual thread, so that the control thread stays free for
- * ABOR, STAT and QUIT (RFC 959 §4.1.3). The transfer thread sends the 150, opens the data
+ * One running data transfer on its own thread, so that the control thread stays free for
+ * ABOR, STAT and QUIT (RFC 959 §4.1.3). The thread is a pooled platform thread rather than a
+ * virtual one because binary downloads block in {@code sendfile}, which only a platform thread
+ * can be woken from by closing the socket (see {@code TransferEngine}). The transfer thread sends the 150, opens the data
  * connection, runs the job and sends exactly one final reply.
  */
 public final class Transfer {
@@ -36,9 +38,9 @@ public final class Transfer {
         this.job = job;
     }
 
-    void start(Session session, ControlChannel control, DataChannels data) {
+    void start(Session session, ControlChannel control, DataChannels data, java.util.concurrent.Executor threads) {
         var context = MDC.getCopyOfContextMap();
-        Thread.ofVirtual().name("ftp-transfer-" + session.id()).start(() -> {
+        Runnable task = () -> {
             if (context != null) {
                 MDC.setContextMap(context);
             }
@@ -55,8 +57,14 @@ public final class Transfer {
                 // whatever happened, the control thread must not wait for this transfer forever
                 preliminarySent.countDown();
                 done.countDown();
+                MDC.clear(); // the thread is pooled
             }
-        });
+        };
+        try {
+            threads.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            Thread.ofPlatform().daemon(true).start(task); // the server is stopping; finish this one anyway
+        }
     }
 
     private Reply run(ControlChannel control, DataChannels data) {

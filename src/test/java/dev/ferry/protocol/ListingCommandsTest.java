@@ -23,7 +23,6 @@ import java.util.TimeZone;
 import java.util.regex.Pattern;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPFile;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -473,8 +472,6 @@ class ListingCommandsTest extends LiveServerTest {
     }
 
     @Test
-    @Disabled("server bug: Transfer sends its final 226 before Session.transferFinished() clears the running "
-            + "transfer, so a STAT sent on receipt of the 226 can still get the 211 transfer status")
     void statRightAfterATransferListsThePath() {
         file("a.txt", "a");
         RawFtpClient c = loggedIn();

@@ -259,8 +259,6 @@ class ControlChannelAbuseTest {
      * commands before logging in is closed after a few (vsftpd: 10).
      */
     @Test
-    @org.junit.jupiter.api.Disabled("server bug: unknown commands before login are answered 500 forever; "
-            + "no limit closes a cross-protocol (HTTP) client (Session.java)")
     void unknownCommandsBeforeLoginEndTheConnection() {
         try (RawFtpClient c = jail.server().raw()) {
             boolean closed = false;

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +37,6 @@ class PipeliningTest {
     }
 
     @Test
-    @Disabled("server bug: NOOP is marked duringTransfer in CommandTable, so a NOOP queued behind RETR is "
-            + "answered at once, before the RETR's 150/226")
     void noopPipelinedBehindRetrIsAnsweredAfterTheTransfer() throws Exception {
         // large enough that the 226 cannot come before we drain the data connection
         byte[] data = TransferSupport.randomBytes(8 << 20, 1);

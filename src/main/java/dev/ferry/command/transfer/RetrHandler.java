@@ -20,15 +20,16 @@ public final class RetrHandler implements CommandHandler {
     public Outcome handle(Session session, String argument) throws FtpException, FsException {
         VirtualPath path = session.resolve(argument);
         session.require(Permission.READ, path);
-        if (!session.data().isReady()) {
-            throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
-        }
-        FileChannel file = session.fs().openRead(path);
+        FileChannel file = session.fs().openRead(path); // 550s first: they say more than a 425
         long offset = session.parameters().takeRestOffset();
         try {
             if (offset > file.size()) {
                 file.close();
                 throw new FtpException(ReplyCode.INVALID_REST, "Restart offset " + offset + " is beyond the end of the file");
+            }
+            if (!session.data().isReady()) {
+                file.close();
+                throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
             }
         } catch (IOException e) {
             throw FsException.from(e);

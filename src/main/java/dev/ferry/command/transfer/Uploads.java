@@ -35,10 +35,10 @@ final class Uploads {
         if (offset > 0 && (existing == null || offset > existing.size())) {
             throw new FtpException(ReplyCode.INVALID_REST, "Restart offset " + offset + " is beyond the end of the file");
         }
+        session.fs().checkWritable(path, mode);
         if (!session.data().isReady()) {
             throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
         }
-        session.fs().checkWritable(path, mode);
         String type = session.parameters().type().label();
         String opening = unique ? "FILE: " + path.name()
                 : "Opening " + type + " mode data connection for " + path.name();

@@ -154,7 +154,8 @@ public final class Main {
                 a.integer("idle-probes", 5),
                 a.integer("list-count", 10_000),
                 a.integer("timeout-seconds", 60) * 1000,
-                !self);
+                !self,
+                a.get("variant", ""));
         Path out = out(a);
         int deadline = a.integer("deadline-seconds", 900);
         a.done();

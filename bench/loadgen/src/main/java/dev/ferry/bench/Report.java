@@ -153,9 +153,14 @@ final class Report {
         return s.toString();
     }
 
+    /** The peers' metric a Ferry-only variant row is compared with (they have no such variant). */
+    private static String peerMetric(String metric) {
+        return metric.startsWith("login_") && !metric.contains(".") ? "login" : metric;
+    }
+
     private Double ratio(String peer, Metric row) {
         Metric f = get(FERRY, row.name);
-        Metric p = get(peer, row.name);
+        Metric p = get(peer, peerMetric(row.name));
         if (f == null || p == null || f.values.isEmpty() || p.values.isEmpty() || p.median() == 0) {
             return null;
         }
@@ -215,7 +220,7 @@ final class Report {
                 List<String> r = new ArrayList<>(List.of(row.scenario + " " + row.label, row.better));
                 for (String p : peers) {
                     Double x = ratio(p, row);
-                    Metric pm = get(p, row.name);
+                    Metric pm = get(p, peerMetric(row.name));
                     r.add(x != null ? String.format(Locale.ROOT, "%.2f", x)
                             : pm != null && pm.status.equals("na") ? "n/a" : "-");
                 }
