@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds passive listeners inside the configured range. The search starts at a random port so
- * that a client cannot predict the next port another session will get (RFC 2577 §5, port
+ * that a client cannot predict the next port another session will get (RFC 2577 §8, port
  * stealing). When every port in the range is busy the pool says so in the log and falls back to
  * an ephemeral port, so the transfer still works where the firewall allows it.
  */

@@ -12,7 +12,8 @@ import dev.ferry.session.Session;
 
 /**
  * AVBL (draft-peterson-streamlined-ftp-command-extensions §4): bytes available for uploads in a
- * directory (the working directory by default). 550 when the user may not upload there.
+ * directory (the working directory by default); 550 for what the user may not list or is not a
+ * directory.
  */
 public final class AvblHandler implements CommandHandler {
     @Override
