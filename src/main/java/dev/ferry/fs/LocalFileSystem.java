@@ -38,6 +38,7 @@ public final class LocalFileSystem implements VirtualFileSystem {
     private static final int TYPE_MASK = 0170000;
     private static final int TYPE_DIRECTORY = 0040000;
     private static final int TYPE_FILE = 0100000;
+    private static final int TYPE_LINK = 0120000;
     private static final OwnerNames OWNER_NAMES = new OwnerNames();
     private static final boolean UNIX_VIEW = java.nio.file.FileSystems.getDefault()
             .supportedFileAttributeViews().contains("unix");
@@ -84,11 +85,19 @@ public final class LocalFileSystem implements VirtualFileSystem {
         return entries;
     }
 
-    /** An entry as a listing shows it, or null for links that lead nowhere we may go. */
+    /**
+     * An entry as a listing shows it, or null for links that lead nowhere we may go. One lstat
+     * per ordinary entry: the link check comes from the same attributes, not a second call.
+     */
     private FileEntry listedEntry(Path child) {
         String name = child.getFileName().toString();
         try {
-            if (!Files.isSymbolicLink(child)) {
+            if (UNIX_VIEW) {
+                Map<String, Object> a = Files.readAttributes(child, UNIX_ATTRIBUTES, NO_FOLLOW);
+                if (((Integer) a.get("mode") & TYPE_MASK) != TYPE_LINK) {
+                    return fromUnixAttributes(name, child, a);
+                }
+            } else if (!Files.isSymbolicLink(child)) {
                 return entryFor(name, child);
             }
             Path target = child.toRealPath();
@@ -338,19 +347,7 @@ public final class LocalFileSystem implements VirtualFileSystem {
     private static FileEntry entryFor(String name, Path real) throws FsException {
         try {
             if (UNIX_VIEW) {
-                Map<String, Object> a = Files.readAttributes(real, UNIX_ATTRIBUTES, NO_FOLLOW);
-                int mode = (Integer) a.get("mode");
-                int type = mode & TYPE_MASK;
-                FileKind kind = type == TYPE_DIRECTORY ? FileKind.DIRECTORY
-                        : type == TYPE_FILE ? FileKind.FILE : FileKind.OTHER;
-                int uid = (Integer) a.get("uid");
-                int gid = (Integer) a.get("gid");
-                String owner = OWNER_NAMES.user(uid, () -> lookupOwner(real, uid));
-                String group = OWNER_NAMES.group(gid, () -> lookupGroup(real, gid));
-                String unique = Long.toHexString((Long) a.get("dev")) + "g" + Long.toHexString((Long) a.get("ino"));
-                return new FileEntry(name, kind, (Long) a.get("size"),
-                        ((FileTime) a.get("lastModifiedTime")).toInstant(), mode & 07777,
-                        ((Integer) a.get("nlink")).longValue(), owner, group, unique);
+                return fromUnixAttributes(name, real, Files.readAttributes(real, UNIX_ATTRIBUTES, NO_FOLLOW));
             }
             BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class, NO_FOLLOW);
             FileKind kind = a.isDirectory() ? FileKind.DIRECTORY : a.isRegularFile() ? FileKind.FILE : FileKind.OTHER;
@@ -360,6 +357,21 @@ public final class LocalFileSystem implements VirtualFileSystem {
         } catch (IOException e) {
             throw FsException.from(e);
         }
+    }
+
+    private static FileEntry fromUnixAttributes(String name, Path real, Map<String, Object> a) {
+        int mode = (Integer) a.get("mode");
+        int type = mode & TYPE_MASK;
+        FileKind kind = type == TYPE_DIRECTORY ? FileKind.DIRECTORY
+                : type == TYPE_FILE ? FileKind.FILE : FileKind.OTHER;
+        int uid = (Integer) a.get("uid");
+        int gid = (Integer) a.get("gid");
+        String owner = OWNER_NAMES.user(uid, () -> lookupOwner(real, uid));
+        String group = OWNER_NAMES.group(gid, () -> lookupGroup(real, gid));
+        String unique = Long.toHexString((Long) a.get("dev")) + "g" + Long.toHexString((Long) a.get("ino"));
+        return new FileEntry(name, kind, (Long) a.get("size"),
+                ((FileTime) a.get("lastModifiedTime")).toInstant(), mode & 07777,
+                ((Integer) a.get("nlink")).longValue(), owner, group, unique);
     }
 
     private static String lookupOwner(Path real, int uid) {
