@@ -31,6 +31,7 @@ usage: bench/run.sh [--smoke | --quick] [--only SCENARIO[,...]] [--servers NAME[
   --rounds N     timed rounds per scenario, after one warm-up round (default 3; quick 2; smoke 1)
   --idle-rounds N  rounds of scenario 5, each with a freshly started server (default 1)
   --data-dir DIR where the served files live (default /dev/shm/ferry-bench: tmpfs)
+  --json FILE    write the JSON there (and the Markdown tables next to it, .md) instead
   --no-install   do not apt-get anything (peers must already be installed/unpacked)
   --keep         keep the scratch directory (server logs, raw results)
 
@@ -46,6 +47,7 @@ SERVERS=""
 ROUNDS=""
 IDLE_ROUNDS=""
 DATA=""
+JSON_OUT=""
 INSTALL=1
 KEEP=0
 while [ $# -gt 0 ]; do
@@ -62,6 +64,8 @@ while [ $# -gt 0 ]; do
         --idle-rounds=*) IDLE_ROUNDS=${1#*=} ;;
         --data-dir) DATA=${2:?--data-dir needs a value}; shift ;;
         --data-dir=*) DATA=${1#*=} ;;
+        --json) JSON_OUT=${2:?--json needs a value}; shift ;;
+        --json=*) JSON_OUT=${1#*=} ;;
         --no-install) INSTALL=0 ;;
         --keep) KEEP=1 ;;
         -h | --help) usage; exit 0 ;;
@@ -610,6 +614,11 @@ case $MODE in
     quick) mkdir -p "$BENCH/.work/results"; JSON=$BENCH/.work/results/$DATE-quick.json; MD=$BENCH/.work/results/$DATE-quick.md ;;
     smoke) JSON=$WORK/smoke.json; MD=$WORK/smoke.md ;;
 esac
+if [ -n "$JSON_OUT" ]; then
+    mkdir -p "$(dirname "$JSON_OUT")"
+    JSON=$JSON_OUT
+    MD=${JSON_OUT%.json}.md
+fi
 echo
 lg report --in "$RESULTS" --json "$JSON" --markdown "$MD" || STATUS=1
 echo

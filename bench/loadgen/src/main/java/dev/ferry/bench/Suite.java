@@ -90,7 +90,7 @@ final class Suite {
         try (FtpClient c = session()) {
             long expected = data.crc(Dataset.BIG);
             for (int round = -cfg.warmup(); round < cfg.rounds(); round++) {
-                boolean check = cfg.verify() || round == -cfg.warmup();
+                boolean check = cfg.verify() || (cfg.warmup() > 0 && round == -cfg.warmup());
                 Meter m = new Meter();
                 Received r = c.retrieve("RETR " + Dataset.BIG, check, false);
                 double secs = m.seconds();
@@ -123,7 +123,7 @@ final class Suite {
         try (FtpClient c = session()) {
             long expectedCrc = Dataset.patternCrc(pattern, cfg.bigSize());
             for (int round = -cfg.warmup(); round < cfg.rounds(); round++) {
-                boolean check = cfg.verify() || round == -cfg.warmup();
+                boolean check = cfg.verify() || (cfg.warmup() > 0 && round == -cfg.warmup());
                 Meter m = new Meter();
                 c.store(target, cfg.bigSize(), pattern);
                 double secs = m.seconds();
@@ -166,7 +166,7 @@ final class Suite {
                 crcs[i] = data.crc(Dataset.small(i));
             }
             for (int round = -cfg.warmup(); round < cfg.rounds(); round++) {
-                boolean check = cfg.verify() || round == -cfg.warmup();
+                boolean check = cfg.verify() || (cfg.warmup() > 0 && round == -cfg.warmup());
                 Meter m = new Meter();
                 for (int i = 0; i < cfg.smallCount(); i++) {
                     Received r = c.retrieve("RETR " + Dataset.small(i), check, false);
@@ -294,7 +294,7 @@ final class Suite {
             }
             long expected = data.crc(Dataset.MEDIUM);
             for (int round = -cfg.warmup(); round < cfg.rounds(); round++) {
-                boolean check = cfg.verify() || round == -cfg.warmup();
+                boolean check = cfg.verify() || (cfg.warmup() > 0 && round == -cfg.warmup());
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Long>> done = new ArrayList<>();
                 for (FtpClient c : sessions) {
