@@ -35,6 +35,9 @@ public final class PassivePortPool {
                 int port = r.low() + (start + i) % r.size();
                 ServerSocketChannel channel = ServerSocketChannel.open();
                 try {
+                    // Without SO_REUSEADDR every port that recently carried a transfer (TIME_WAIT)
+                    // would refuse to bind, and a busy server would walk the whole range per PASV.
+                    channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                     channel.bind(new InetSocketAddress(address, port), 1);
                     return channel;
                 } catch (BindException busy) {

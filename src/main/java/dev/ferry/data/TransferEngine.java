@@ -25,7 +25,7 @@ public final class TransferEngine {
      * Bytes per transferTo call: large enough for sendfile to run at full speed, small enough to
      * report progress often. Progress of binary downloads is exact to this granularity.
      */
-    public static final long SEND_CHUNK = 1L << 20;
+    public static final long SEND_CHUNK = 16L << 20;
 
     private TransferEngine() {
     }

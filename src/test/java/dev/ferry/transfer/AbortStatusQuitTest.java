@@ -183,7 +183,7 @@ class AbortStatusQuitTest {
     @Test
     void statDuringTransferReportsProgressAndDoesNotDisturbIt() {
         try (RawFtpClient raw = binarySession()) {
-            int already = 3 << 20;
+            int already = (int) TransferEngine.SEND_CHUNK + (4 << 20); // beyond the first sendfile call
             Socket data = startBigDownload(raw, already);
             RawReply status = raw.command("STAT");
             assertThat(status.code()).as(status.toString()).isEqualTo(211);
