@@ -22,10 +22,16 @@ import java.nio.channels.WritableByteChannel;
 public final class TransferEngine {
     private static final int BUFFER = 256 << 10;
     /**
-     * Bytes per transferTo call: large enough for sendfile to run at full speed, small enough to
-     * report progress often. Progress of binary downloads is exact to this granularity.
+     * The largest transferTo call. Fast clients get calls this big (1 MiB calls cost about 20% of
+     * loopback throughput against 16 MiB ones); progress, which STAT and the stall timer read, is
+     * exact to one call.
      */
-    public static final long SEND_CHUNK = 16L << 20;
+    public static final long MAX_SEND_CHUNK = 16L << 20;
+    /** The smallest, and first, transferTo call: progress stays frequent for slow clients. */
+    static final long MIN_SEND_CHUNK = 256L << 10;
+    /** A call quicker than this doubles the next one; slower than {@link #SLOW_CALL_NANOS} halves it. */
+    private static final long FAST_CALL_NANOS = 20_000_000L;
+    private static final long SLOW_CALL_NANOS = 200_000_000L;
 
     private TransferEngine() {
     }
@@ -40,8 +46,10 @@ public final class TransferEngine {
             throws IOException {
         long position = offset;
         long size = file.size(); // the size the 150 announced; a file still growing is sent up to it
+        long chunk = MIN_SEND_CHUNK;
         while (position < size) {
-            long n = file.transferTo(position, Math.min(SEND_CHUNK, size - position), out);
+            long started = System.nanoTime();
+            long n = file.transferTo(position, Math.min(chunk, size - position), out);
             if (n <= 0) {
                 if (file.size() <= position) {
                     break; // the file shrank under us: send what there is
@@ -50,6 +58,14 @@ public final class TransferEngine {
             }
             position += n;
             progress.add(n);
+            // Grow the calls while the client keeps up, shrink them when it slows down, so that
+            // no single call hides progress from the stall timer for long.
+            long took = System.nanoTime() - started;
+            if (took < FAST_CALL_NANOS && chunk < MAX_SEND_CHUNK) {
+                chunk <<= 1;
+            } else if (took > SLOW_CALL_NANOS && chunk > MIN_SEND_CHUNK) {
+                chunk >>= 1;
+            }
         }
         return position - offset;
     }
