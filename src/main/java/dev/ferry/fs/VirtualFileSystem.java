@@ -13,6 +13,16 @@ public interface VirtualFileSystem {
 
     FileEntry stat(VirtualPath path) throws FsException;
 
+    /** Whether the path names something this user can see; any failure counts as "no". */
+    default boolean exists(VirtualPath path) {
+        try {
+            stat(path);
+            return true;
+        } catch (FsException e) {
+            return false;
+        }
+    }
+
     /** The entries of a directory, unsorted, without "." and "..". */
     List<FileEntry> list(VirtualPath directory) throws FsException;
 

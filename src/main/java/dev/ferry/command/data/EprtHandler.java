@@ -3,7 +3,6 @@ package dev.ferry.command.data;
 import dev.ferry.command.CommandHandler;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
-import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.Session;
 import java.net.Inet4Address;
@@ -17,15 +16,10 @@ import java.net.InetAddress;
 public final class EprtHandler implements CommandHandler {
     @Override
     public Outcome handle(Session session, String argument) throws FtpException {
-        ActiveTargets.checkNotEpsvAll(session);
-        try {
-            return set(session, argument);
-        } catch (FtpException refused) {
-            throw ActiveTargets.forgetSetup(session, refused);
-        }
+        return ActiveTargets.set(session, argument, EprtHandler::parse, "EPRT");
     }
 
-    private static Outcome set(Session session, String argument) throws FtpException {
+    private static ActiveTargets.Target parse(String argument) throws FtpException {
         String arg = argument.strip();
         if (arg.length() < 7) {
             throw FtpException.syntax("Syntax: EPRT |proto|address|port|");
@@ -57,7 +51,6 @@ public final class EprtHandler implements CommandHandler {
         } catch (NumberFormatException e) {
             throw FtpException.syntax("Invalid port");
         }
-        ActiveTargets.accept(session, address, port);
-        return Reply.of(ReplyCode.OK, "EPRT command successful");
+        return new ActiveTargets.Target(address, port);
     }
 }

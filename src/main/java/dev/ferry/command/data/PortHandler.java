@@ -3,8 +3,6 @@ package dev.ferry.command.data;
 import dev.ferry.command.CommandHandler;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
-import dev.ferry.reply.Reply;
-import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.Session;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -13,15 +11,10 @@ import java.net.UnknownHostException;
 public final class PortHandler implements CommandHandler {
     @Override
     public Outcome handle(Session session, String argument) throws FtpException {
-        ActiveTargets.checkNotEpsvAll(session);
-        try {
-            return set(session, argument);
-        } catch (FtpException refused) {
-            throw ActiveTargets.forgetSetup(session, refused);
-        }
+        return ActiveTargets.set(session, argument, PortHandler::parse, "PORT");
     }
 
-    private static Outcome set(Session session, String argument) throws FtpException {
+    private static ActiveTargets.Target parse(String argument) throws FtpException {
         String[] parts = argument.strip().split(",");
         if (parts.length != 6) {
             throw FtpException.syntax("Syntax: PORT h1,h2,h3,h4,p1,p2");
@@ -42,10 +35,9 @@ public final class PortHandler implements CommandHandler {
             address[i] = (byte) numbers[i];
         }
         try {
-            ActiveTargets.accept(session, InetAddress.getByAddress(address), numbers[4] * 256 + numbers[5]);
+            return new ActiveTargets.Target(InetAddress.getByAddress(address), numbers[4] * 256 + numbers[5]);
         } catch (UnknownHostException e) {
             throw FtpException.syntax("Invalid address");
         }
-        return Reply.of(ReplyCode.OK, "PORT command successful");
     }
 }

@@ -26,7 +26,7 @@ public final class MdtmHandler implements CommandHandler {
             Instant time = TimeVal.parse(argument.substring(0, space));
             if (time != null) {
                 VirtualPath literal = session.resolve(argument);
-                if (!exists(session, literal)) {
+                if (!session.fs().exists(literal)) {
                     return MfmtHandler.set(session, time, argument.substring(space + 1));
                 }
             }
@@ -38,14 +38,5 @@ public final class MdtmHandler implements CommandHandler {
             throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Not a regular file");
         }
         return Reply.of(ReplyCode.FILE_STATUS, TimeVal.format(entry.modified()));
-    }
-
-    private static boolean exists(Session session, VirtualPath path) {
-        try {
-            session.fs().stat(path);
-            return true;
-        } catch (FsException e) {
-            return false;
-        }
     }
 }

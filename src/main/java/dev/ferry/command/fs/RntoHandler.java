@@ -18,19 +18,10 @@ public final class RntoHandler implements CommandHandler {
                 .orElseThrow(() -> FtpException.badSequence("RNFR required first"));
         VirtualPath to = session.resolve(argument);
         session.require(Permission.RENAME, to);
-        if (!to.equals(from) && exists(session, to)) {
+        if (!to.equals(from) && session.fs().exists(to)) {
             session.require(Permission.OVERWRITE, to); // rename(2) replaces an existing file
         }
         session.fs().rename(from, to);
         return Reply.of(ReplyCode.FILE_ACTION_OK, "Rename successful");
-    }
-
-    private static boolean exists(Session session, VirtualPath path) {
-        try {
-            session.fs().stat(path);
-            return true;
-        } catch (FsException e) {
-            return false;
-        }
     }
 }
