@@ -36,7 +36,8 @@ usage: bench/run.sh [--smoke | --quick] [--only SCENARIO[,...]] [--servers NAME[
   --keep         keep the scratch directory (server logs, raw results)
 
 Output: the tables on stdout, and JSON (plus the tables in Markdown) in
-bench/results/<date>.json (full runs), bench/.work/results/<date>-quick.json (--quick),
+bench/results/<date>.json (full runs of every scenario and server),
+bench/.work/results/<date>-partial.json (--only/--servers), <date>-quick.json (--quick),
 or the scratch directory (--smoke, removed unless --keep).
 EOF
 }
@@ -610,7 +611,12 @@ meta duration_s "$(($(date +%s) - T0))"
 
 # --- the report ---------------------------------------------------------------------------------
 case $MODE in
-    full) mkdir -p "$BENCH/results"; JSON=$BENCH/results/$DATE.json; MD=$BENCH/results/$DATE.md ;;
+    full)
+        if [ -z "$ONLY" ] && [ -z "$SERVERS" ]; then
+            mkdir -p "$BENCH/results"; JSON=$BENCH/results/$DATE.json; MD=$BENCH/results/$DATE.md
+        else # a partial run never replaces the record of a complete one
+            mkdir -p "$BENCH/.work/results"; JSON=$BENCH/.work/results/$DATE-partial.json; MD=$BENCH/.work/results/$DATE-partial.md
+        fi ;;
     quick) mkdir -p "$BENCH/.work/results"; JSON=$BENCH/.work/results/$DATE-quick.json; MD=$BENCH/.work/results/$DATE-quick.md ;;
     smoke) JSON=$WORK/smoke.json; MD=$WORK/smoke.md ;;
 esac

@@ -14,24 +14,20 @@ import java.nio.channels.WritableByteChannel;
  * (RFC 959 §3.1.1.1): LF becomes CRLF on the way out, CRLF becomes LF on the way in. Progress
  * is reported per chunk or write, so the stall timer and STAT see it.
  *
- * <p>{@code sendfile} is a blocking system call that a virtual thread cannot unmount from, and
- * closing the socket does not wake a virtual thread stuck in it. Transfers therefore run on
- * platform threads (see {@code Transfer}), where closing the socket ends a blocked
- * {@code sendfile} at once and a client that stops reading ties up only its own thread.
+ * <p>{@code sendfile} is a system call that a virtual thread cannot unmount from, and closing the
+ * socket does not wake a virtual thread stuck in a blocking one. Transfers therefore run on
+ * platform threads (see {@code Transfer}), where a client that stops reading ties up only its
+ * own thread. Binary downloads run the socket non-blocking and wait for room with a selector
+ * ({@link WritableWait}), so progress is exact however slow the client.
  */
 public final class TransferEngine {
     private static final int BUFFER = 256 << 10;
     /**
-     * The largest transferTo call. Fast clients get calls this big (1 MiB calls cost about 20% of
-     * loopback throughput against 16 MiB ones); progress, which STAT and the stall timer read, is
-     * exact to one call.
+     * The most one transferTo call is asked for. A call returns early when the socket buffer
+     * fills, so this only bounds the work of one call for a fast client (1 MiB calls cost about
+     * 20% of loopback throughput against 16 MiB ones).
      */
-    public static final long MAX_SEND_CHUNK = 16L << 20;
-    /** The smallest, and first, transferTo call: progress stays frequent for slow clients. */
-    static final long MIN_SEND_CHUNK = 256L << 10;
-    /** A call quicker than this doubles the next one; slower than {@link #SLOW_CALL_NANOS} halves it. */
-    private static final long FAST_CALL_NANOS = 20_000_000L;
-    private static final long SLOW_CALL_NANOS = 200_000_000L;
+    public static final long SEND_CHUNK = 16L << 20;
 
     private TransferEngine() {
     }
@@ -46,25 +42,22 @@ public final class TransferEngine {
             throws IOException {
         long position = offset;
         long size = file.size(); // the size the 150 announced; a file still growing is sent up to it
-        long chunk = MIN_SEND_CHUNK;
-        while (position < size) {
-            long started = System.nanoTime();
-            long n = file.transferTo(position, Math.min(chunk, size - position), out);
-            if (n <= 0) {
-                if (file.size() <= position) {
+        // Non-blocking, sendfile returns as soon as the socket buffer is full, with what it took:
+        // progress is exact to one socket buffer however slow the client, and a single call never
+        // hides minutes of trickling from the stall timer.
+        out.configureBlocking(false);
+        try (WritableWait wait = new WritableWait(out)) {
+            while (position < size) {
+                long n = file.transferTo(position, Math.min(SEND_CHUNK, size - position), out);
+                if (n > 0) {
+                    position += n;
+                    progress.add(n);
+                } else if (file.size() <= position) {
                     break; // the file shrank under us: send what there is
                 }
-                continue;
-            }
-            position += n;
-            progress.add(n);
-            // Grow the calls while the client keeps up, shrink them when it slows down, so that
-            // no single call hides progress from the stall timer for long.
-            long took = System.nanoTime() - started;
-            if (took < FAST_CALL_NANOS && chunk < MAX_SEND_CHUNK) {
-                chunk <<= 1;
-            } else if (took > SLOW_CALL_NANOS && chunk > MIN_SEND_CHUNK) {
-                chunk >>= 1;
+                if (position < size && n < SEND_CHUNK) {
+                    wait.untilWritable();
+                }
             }
         }
         return position - offset;
