@@ -20,4 +20,9 @@ public record StoredUser(String name, String passwordHash, Optional<Path> home, 
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(limits, "limits");
     }
+
+    /** Groups arrive with the schema's groups column. */
+    public java.util.Set<String> groups() {
+        return java.util.Set.of();
+    }
 }

@@ -1,23 +1,47 @@
 package dev.ferry.auth;
 
+import dev.ferry.fs.VirtualPath;
 import dev.ferry.policy.AccessPolicy;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A user who has logged in: who they are, where their jail is, and what they may do there.
  *
- * @param name      login name (for anonymous: the name given, "anonymous" or "ftp")
- * @param anonymous true for anonymous logins
+ * @param name      login name (for anonymous: the name given, e.g. "anonymous" or "ftp")
+ * @param anonymous true for anonymous logins (an anonymous area, or {@code AnonymousGroup})
  * @param root      the host directory that is "/" for this user
+ * @param start     the directory the session starts in (the home, when the user is not jailed in it)
+ * @param home      the account's home directory on the host, when it has one
+ * @param groups    the groups the account belongs to, for {@code <Limit>} and {@code DefaultRoot}
  * @param access    the access policy for this login
  * @param limits    per-user limits
  */
-public record UserAccount(String name, boolean anonymous, Path root, AccessPolicy access, UserLimits limits) {
+public record UserAccount(String name, boolean anonymous, Path root, VirtualPath start, Optional<Path> home,
+                          Set<String> groups, AccessPolicy access, UserLimits limits) {
     public UserAccount {
         Objects.requireNonNull(name);
         Objects.requireNonNull(root);
+        Objects.requireNonNull(start);
+        Objects.requireNonNull(home);
+        groups = Set.copyOf(groups);
         Objects.requireNonNull(access);
         Objects.requireNonNull(limits);
+    }
+
+    /** An account jailed in its home, as a user store returns it. */
+    public static UserAccount inHome(String name, Path home, Set<String> groups, AccessPolicy access,
+                                     UserLimits limits) {
+        return new UserAccount(name, false, home, VirtualPath.ROOT, Optional.of(home), groups, access, limits);
+    }
+
+    public UserAccount jailed(Path newRoot, VirtualPath newStart) {
+        return new UserAccount(name, anonymous, newRoot, newStart, home, groups, access, limits);
+    }
+
+    public UserAccount asAnonymous(AccessPolicy policy) {
+        return new UserAccount(name, true, root, start, home, groups, policy, limits);
     }
 }

@@ -39,7 +39,8 @@ public final class VirtualUserAuthenticator implements Authenticator {
             return new AuthResult.Failure("account disabled");
         }
         Path home = stored.home().orElseGet(() -> dataDir.defaultHome(stored.name()));
-        return new AuthResult.Success(new UserAccount(stored.name(), false, home, AccessPolicy.FULL, stored.limits()));
+        return new AuthResult.Success(UserAccount.inHome(stored.name(), home, stored.groups(), AccessPolicy.FULL,
+                stored.limits()));
     }
 
     private boolean passwordMatches(StoredUser stored, char[] password) {

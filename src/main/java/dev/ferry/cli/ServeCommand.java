@@ -1,6 +1,6 @@
 package dev.ferry.cli;
 
-import dev.ferry.auth.AnonymousAuthenticator;
+import dev.ferry.auth.AccountResolver;
 import dev.ferry.auth.Authenticator;
 import dev.ferry.auth.AuthenticatorChain;
 import dev.ferry.auth.PasswordHasher;
@@ -11,7 +11,12 @@ import dev.ferry.auth.UserStore;
 import dev.ferry.auth.VerifiedPasswordCache;
 import dev.ferry.auth.VirtualUserAuthenticator;
 import dev.ferry.config.AnonymousConfig;
+import dev.ferry.config.AccessRules;
 import dev.ferry.config.DataDirectory;
+import dev.ferry.config.FileRules;
+import dev.ferry.config.LoginRules;
+import dev.ferry.config.FerryConfig;
+import dev.ferry.config.Messages;
 import dev.ferry.config.FxpPolicy;
 import dev.ferry.config.PassiveConfig;
 import dev.ferry.config.PortRange;
@@ -148,13 +153,13 @@ public final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(data.homes());
         try (UserStore users = SqliteUserStore.open(data.userDatabase())) {
             List<Authenticator> chain = new ArrayList<>();
-            chain.add(new AnonymousAuthenticator(config.anonymous()));
             chain.add(new VirtualUserAuthenticator(users, data, loginCacheSeconds > 0
                     ? Optional.of(new VerifiedPasswordCache(Duration.ofSeconds(loginCacheSeconds), LOGIN_CACHE_ENTRIES))
                     : Optional.empty()));
             FtpServer server;
             try {
-                server = FtpServer.start(config, new AuthenticatorChain(chain), binds.isEmpty());
+                server = FtpServer.start(FerryConfig.single(config), new AccountResolver(new AuthenticatorChain(chain)),
+                        binds.isEmpty());
             } catch (IOException e) {
                 System.err.println("ferry serve: " + e.getMessage());
                 return 1;
@@ -185,21 +190,22 @@ public final class ServeCommand implements Callable<Integer> {
                 Optional.ofNullable(passivePorts).map(PortRange::parse), Optional.ofNullable(masquerade));
         requireNonNegative(maxClients, "--maxclientsnumber");
         requireNonNegative(maxPerIp, "--maxclientsperip");
-        SessionLimits limits = new SessionLimits(maxClients, maxPerIp, Math.max(1, maxLoginAttempts),
+        SessionLimits limits = new SessionLimits(maxClients, maxPerIp, 0, Math.max(1, maxLoginAttempts),
                 Duration.ofMillis(requireNonNegative(loginFailureDelayMillis, "--login-failure-delay")),
                 SessionLimits.DEFAULT.maxLineLength());
         Timeouts timeouts = new Timeouts(
                 Duration.ofSeconds(requireNonNegative(loginTimeout, "--login-timeout")),
                 Duration.ofMinutes(requireNonNegative(idleMinutes, "--maxidletime")),
-                Duration.ofSeconds(requireNonNegative(stalledTimeout, "--stalled-timeout")),
+                Duration.ofSeconds(requireNonNegative(stalledTimeout, "--stalled-timeout")), Duration.ZERO,
                 Duration.ofSeconds(Math.max(1, dataTimeout)),
                 Duration.ofSeconds(requireNonNegative(shutdownGrace, "--shutdown-grace")));
         FxpPolicy fxp = anonymousFxp ? FxpPolicy.EVERYONE : userFxp ? FxpPolicy.AUTHENTICATED : FxpPolicy.NOBODY;
         Path anonRoot = (anonymousRoot != null ? anonymousRoot : data.anonymousRoot()).toAbsolutePath().normalize();
-        AnonymousConfig anon = new AnonymousConfig(anonymous, anonRoot,
-                Optional.ofNullable(anonymousUploadDir).map(ServeCommand::uploadDirectory));
-        return new ServerConfig(data, addresses, serverName, passive, limits, timeouts, fxp, anon,
-                symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT);
+        List<AnonymousConfig> anon = anonymous ? List.of(AnonymousConfig.standard(anonRoot,
+                Optional.ofNullable(anonymousUploadDir).map(ServeCommand::uploadDirectory), Messages.NONE)) : List.of();
+        return new ServerConfig(data, addresses, List.of(), serverName, Messages.NONE, passive, limits, timeouts, fxp,
+                anon, symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, LoginRules.DEFAULT,
+                FileRules.FERRY, AccessRules.NONE);
     }
 
     /**
@@ -271,8 +277,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .append(" virtual users; manage with: ferry user add|del|mod|list|passwd --data-dir ")
                 .append(data.root()).append(")\n");
         out.append("Home directories: ").append(data.homes()).append("/<user>\n");
-        if (server.config().anonymous().enabled()) {
-            out.append("Anonymous FTP: on, read-only, root ").append(server.config().anonymous().root()).append('\n');
+        for (AnonymousConfig area : server.config().main().anonymous()) {
+            out.append("Anonymous FTP: on, read-only, root ").append(area.root()).append('\n');
         }
         InetSocketAddress first = server.addresses().getFirst();
         String host = first.getAddress().isAnyLocalAddress() ? "127.0.0.1" : first.getAddress().getHostAddress();

@@ -1,6 +1,7 @@
 package dev.ferry.command;
 
 import dev.ferry.command.auth.AcctHandler;
+import dev.ferry.command.auth.HostHandler;
 import dev.ferry.command.auth.PassHandler;
 import dev.ferry.command.auth.ReinHandler;
 import dev.ferry.command.auth.UserHandler;
@@ -85,6 +86,7 @@ public final class CommandTable {
         // Login and session (RFC 959 §4.1.1). Allowed before login.
         b.preLogin("USER", ArgRule.REQUIRED, CommandGroup.LOGIN, "USER <name>", new UserHandler());
         b.preLogin("PASS", ArgRule.OPTIONAL, CommandGroup.LOGIN, "PASS <password>", new PassHandler());
+        b.preLogin("HOST", ArgRule.REQUIRED, CommandGroup.LOGIN, "HOST <domain>", new HostHandler()).feature("HOST");
         b.preLogin("ACCT", ArgRule.REQUIRED, CommandGroup.LOGIN, "ACCT <account>", new AcctHandler());
         b.preLogin("REIN", ArgRule.NONE, CommandGroup.LOGIN, "REIN", new ReinHandler());
         b.preLogin("QUIT", ArgRule.NONE, CommandGroup.MISC, "QUIT", new QuitHandler());

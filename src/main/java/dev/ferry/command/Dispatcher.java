@@ -1,7 +1,9 @@
 package dev.ferry.command;
 
+import dev.ferry.config.FileRules;
 import dev.ferry.fs.FsException;
 import dev.ferry.log.LogText;
+import dev.ferry.policy.limit.Decision;
 import dev.ferry.reply.ErrorMapper;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
@@ -44,6 +46,13 @@ public final class Dispatcher {
             if (spec.argument() == ArgRule.NONE && !argument.isBlank()) {
                 return Reply.of(ReplyCode.SYNTAX_ERROR_IN_ARGUMENTS, spec.verb() + " takes no argument");
             }
+            session.currentCommand(spec);
+            if (session.isLoggedIn()) {
+                Reply refused = configuredRefusal(session, spec, argument);
+                if (refused != null) {
+                    return refused;
+                }
+            }
             return spec.handler().handle(session, argument);
         } catch (FtpException e) {
             return e.reply();
@@ -60,6 +69,30 @@ public final class Dispatcher {
                 session.parameters().renameFrom(null); // RNTO must follow RNFR at once (RFC 959 §4.1.3)
             }
         }
+    }
+
+    /**
+     * What the configuration refuses before the handler runs: an argument {@code AllowFilter}
+     * does not match or {@code DenyFilter} does, and {@code <Limit>} blocks for commands that do
+     * not name a path (those are checked on their path, in {@code Session.require}), judged in
+     * the working directory. Null when nothing is refused.
+     */
+    private static Reply configuredRefusal(Session session, CommandSpec spec, String argument) {
+        var here = session.hostPath(session.cwd());
+        FileRules files = session.rules().files(here);
+        if (!argument.isEmpty() && (files.allowFilter().filter(p -> !p.matcher(argument).find()).isPresent()
+                || files.denyFilter().filter(p -> p.matcher(argument).find()).isPresent())) {
+            LOG.info("{} refused by AllowFilter/DenyFilter", spec.verb());
+            return Reply.of(ReplyCode.FILE_UNAVAILABLE, "Forbidden command argument");
+        }
+        boolean namesPath = spec.argument() != ArgRule.NONE && spec.group() != CommandGroup.MISC
+                && spec.group() != CommandGroup.LOGIN;
+        if (!namesPath && session.rules().decide(Session.limitVerb(spec), spec.group().name(), here)
+                == Decision.DENY) {
+            LOG.info("{} refused by <Limit>", spec.verb());
+            return Reply.of(ReplyCode.FILE_UNAVAILABLE, spec.verb() + ": permission denied");
+        }
+        return null;
     }
 
     /** The verb echoed back, without anything that could break the reply. */

@@ -1,15 +1,73 @@
 package dev.ferry.config;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Anonymous FTP ("anonymous" and "ftp" users). Off by default; read-only when on.
+ * An anonymous area ({@code <Anonymous dir>}; Pure-FTPd's anonymous FTP). Anonymous areas are
+ * read-only unless a {@code <Limit>} allows a write command, and dot-files in them can be
+ * neither read nor created.
  *
- * @param enabled    whether anonymous logins are accepted
- * @param root       the anonymous area on the host
- * @param uploadDir  a directory (relative to the anonymous root) where anonymous users may upload
- *                   new files; files there cannot be downloaded (anti-warez). Empty: no uploads.
+ * @param root            the area on the host ("/" for its users)
+ * @param account         {@code User}: the login name that selects this area (unless
+ *                        {@code authAliasOnly}), and the account whose password
+ *                        {@code AnonRequirePassword} checks
+ * @param group           {@code Group}: the group the session counts as a member of, for
+ *                        {@code AllowGroup}/{@code DenyGroup}
+ * @param aliases         further login names for this area ({@code UserAlias} inside it)
+ * @param authAliasOnly   {@code AuthAliasOnly}: only the aliases select the area, not {@code account}
+ * @param requirePassword {@code AnonRequirePassword}: the password must be the account's own;
+ *                        otherwise any password (by custom an e-mail address) is accepted
+ * @param uploadDir       Pure-FTPd's drop directory (relative to the root): new files may be
+ *                        uploaded there but not downloaded; empty when none
+ * @param writesByLimit   true for a configured {@code <Anonymous>}: write commands are allowed
+ *                        only where a {@code <Limit>} allows them; false for Pure-FTPd's
+ *                        read-only area with its drop directory
+ * @param messages        banner and message files inside this area
+ * @param files           file settings at the area's top level
+ * @param access          {@code <Limit>} and {@code <Directory>} rules inside the area
  */
-public record AnonymousConfig(boolean enabled, Path root, Optional<String> uploadDir) {
+public record AnonymousConfig(Path root, String account, Optional<String> group, Set<String> aliases,
+                              boolean authAliasOnly, boolean requirePassword, Optional<String> uploadDir, boolean writesByLimit,
+                              Messages messages, FileRules files, AccessRules access) {
+
+    /** The login names Pure-FTPd and every FTP client use for anonymous access. */
+    public static final Set<String> STANDARD_NAMES = Set.of("anonymous", "ftp");
+
+    public AnonymousConfig {
+        root = root.toAbsolutePath().normalize();
+        Objects.requireNonNull(account);
+        Objects.requireNonNull(group);
+        aliases = Set.copyOf(aliases);
+        Objects.requireNonNull(uploadDir);
+        Objects.requireNonNull(messages);
+        Objects.requireNonNull(files);
+        Objects.requireNonNull(access);
+    }
+
+    /**
+     * Pure-FTPd's anonymous FTP from the command line: "anonymous" and "ftp" with any password,
+     * read-only, with an optional drop directory.
+     */
+    public static AnonymousConfig standard(Path root, Optional<String> uploadDir, Messages messages) {
+        return new AnonymousConfig(root, "ftp", Optional.empty(), Set.of("anonymous"), false, false, uploadDir, false,
+                messages, FileRules.FERRY, AccessRules.NONE);
+    }
+
+    /** Whether logging in as {@code loginName} enters this area. */
+    public boolean selectedBy(String loginName, Map<String, String> serverAliases) {
+        String name = loginName.toLowerCase(Locale.ROOT);
+        if (!authAliasOnly && name.equals(account.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (aliases.stream().anyMatch(a -> a.equalsIgnoreCase(name))) {
+            return true;
+        }
+        String real = serverAliases.get(loginName);
+        return real != null && real.equalsIgnoreCase(account);
+    }
 }

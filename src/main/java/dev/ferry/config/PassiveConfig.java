@@ -1,14 +1,36 @@
 package dev.ferry.config;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Passive-mode settings.
  *
- * @param ports      the ports PASV/EPSV listen on; empty means any ephemeral port
- * @param masquerade the address advertised in PASV replies (an IP or a host name resolved at each
- *                   PASV, so dynamic DNS works); empty means the control connection's local address
+ * @param ports           the ports PASV/EPSV listen on; empty means any ephemeral port
+ * @param masquerade      the address advertised in PASV replies (an IP or a host name resolved at
+ *                        each PASV, so dynamic DNS works); empty means the control connection's
+ *                        local address
+ * @param classMasquerade per {@code <Class>}: the address advertised to clients of that class
+ *                        (the NAT howto's {@code <IfClass>} case: the LAN address inside, the
+ *                        public one outside); wins over {@code masquerade}
  */
-public record PassiveConfig(Optional<PortRange> ports, Optional<String> masquerade) {
-    public static final PassiveConfig DEFAULT = new PassiveConfig(Optional.empty(), Optional.empty());
+public record PassiveConfig(Optional<PortRange> ports, Optional<String> masquerade,
+                            Map<String, String> classMasquerade) {
+    public static final PassiveConfig DEFAULT = new PassiveConfig(Optional.empty(), Optional.empty(), Map.of());
+
+    public PassiveConfig {
+        classMasquerade = Map.copyOf(classMasquerade);
+    }
+
+    public PassiveConfig(Optional<PortRange> ports, Optional<String> masquerade) {
+        this(ports, masquerade, Map.of());
+    }
+
+    /** The address to advertise to a client of {@code className}. */
+    public Optional<String> masqueradeFor(Optional<String> className) {
+        if (className.isPresent() && classMasquerade.containsKey(className.get())) {
+            return Optional.of(classMasquerade.get(className.get()));
+        }
+        return masquerade;
+    }
 }

@@ -4,24 +4,33 @@ import dev.ferry.fs.SymlinkPolicy;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The whole server configuration: immutable, validated when built, and handed to each session
- * as it starts (a later reload gives new sessions a new snapshot; running ones keep theirs).
+ * One server: the main server or a {@code <VirtualHost>}. Immutable, validated when built, and
+ * handed to each session as it starts (a later reload gives new sessions a new snapshot;
+ * running ones keep theirs).
  *
- * @param dataDir              where users, homes and generated files live
- * @param binds                the control listeners
- * @param serverName           shown in the banner
- * @param passive              PASV/EPSV settings
- * @param limits               connection and login limits
- * @param timeouts             session timers
- * @param fxp                  who may direct data connections to other hosts (FXP)
- * @param anonymous            anonymous FTP
- * @param symlinks             which symbolic links are followed
+ * @param dataDir   where users, homes and generated files live
+ * @param binds     the control addresses this server answers on
+ * @param hostNames the names RFC 7151 {@code HOST} selects this server by ({@code <VirtualHost>}
+ *                  name arguments and {@code ServerAlias})
+ * @param serverName shown in the banner and STAT ({@code ServerName})
+ * @param messages  banner and message files
+ * @param passive   PASV/EPSV settings
+ * @param limits    connection and login limits
+ * @param timeouts  session timers
+ * @param fxp       who may direct data connections to other hosts (FXP)
+ * @param anonymous the anonymous areas ({@code <Anonymous>}); empty: no anonymous logins
+ * @param symlinks  which symbolic links are followed
+ * @param logins    how login names map to accounts and jails
+ * @param files     what may be done to files, at this server's top level
+ * @param access    {@code <Limit>} and {@code <Directory>} rules of this server
  */
-public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds, String serverName,
-                           PassiveConfig passive, SessionLimits limits, Timeouts timeouts, FxpPolicy fxp,
-                           AnonymousConfig anonymous, SymlinkPolicy symlinks) {
+public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds, List<String> hostNames,
+                           String serverName, Messages messages, PassiveConfig passive, SessionLimits limits,
+                           Timeouts timeouts, FxpPolicy fxp, List<AnonymousConfig> anonymous,
+                           SymlinkPolicy symlinks, LoginRules logins, FileRules files, AccessRules access) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir);
@@ -29,21 +38,51 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
         if (binds.isEmpty()) {
             throw new IllegalArgumentException("at least one listen address is needed");
         }
+        hostNames = List.copyOf(hostNames);
         Objects.requireNonNull(serverName);
+        Objects.requireNonNull(messages);
         Objects.requireNonNull(passive);
         Objects.requireNonNull(limits);
         Objects.requireNonNull(timeouts);
         Objects.requireNonNull(fxp);
-        Objects.requireNonNull(anonymous);
+        anonymous = List.copyOf(anonymous);
         Objects.requireNonNull(symlinks);
+        Objects.requireNonNull(logins);
+        Objects.requireNonNull(files);
+        Objects.requireNonNull(access);
     }
 
     /** The embedded default: loopback on port 2121, everything else at its default. */
     public static ServerConfig defaults(DataDirectory dataDir) {
-        return new ServerConfig(dataDir,
-                List.of(new InetSocketAddress("127.0.0.1", 2121)), "Ferry FTP server",
-                PassiveConfig.DEFAULT, SessionLimits.DEFAULT, Timeouts.DEFAULT, FxpPolicy.NOBODY,
-                new AnonymousConfig(false, dataDir.anonymousRoot(), java.util.Optional.empty()),
-                SymlinkPolicy.INSIDE_ROOT);
+        return new ServerConfig(dataDir, List.of(new InetSocketAddress("127.0.0.1", 2121)), List.of(),
+                "Ferry FTP server", Messages.NONE, PassiveConfig.DEFAULT, SessionLimits.DEFAULT, Timeouts.DEFAULT,
+                FxpPolicy.NOBODY, List.of(), SymlinkPolicy.INSIDE_ROOT, LoginRules.DEFAULT, FileRules.FERRY,
+                AccessRules.NONE);
+    }
+
+    /** Whether a connection that arrived at {@code local} may be served by this server. */
+    public boolean reachableOn(InetSocketAddress local) {
+        for (InetSocketAddress a : binds) {
+            if (a.equals(local) || (a.getPort() == local.getPort() && a.getAddress().isAnyLocalAddress()
+                    && a.getAddress().getClass() == local.getAddress().getClass())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The anonymous area a login name selects, if any (ProFTPD {@code User}, {@code UserAlias}). */
+    public Optional<AnonymousConfig> anonymousFor(String loginName) {
+        for (AnonymousConfig area : anonymous) {
+            if (area.selectedBy(loginName, logins.userAliases())) {
+                return Optional.of(area);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public ServerConfig withBinds(List<InetSocketAddress> newBinds) {
+        return new ServerConfig(dataDir, newBinds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
+                anonymous, symlinks, logins, files, access);
     }
 }

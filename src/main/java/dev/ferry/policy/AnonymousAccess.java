@@ -12,18 +12,36 @@ import java.util.Optional;
  * dot-files are where control files live ({@code .ftpaccess}, {@code .ssh}, {@code .htaccess},
  * {@code .forward}), and an anonymous upload of one must not become policy for someone else
  * (Pure-FTPd: "anonymous users can't, for security reasons, read or write dot-files").
+ *
+ * <p>In an area from a configuration file ({@code <Anonymous>}), writes are governed by its
+ * {@code <Limit>} blocks instead (denied unless one allows them, see {@code Session.require}),
+ * and only the dot-file rule applies here.
  */
 public final class AnonymousAccess implements AccessPolicy {
     private final Optional<VirtualPath> dropDirectory;
+    private final boolean writesByLimit;
 
     public AnonymousAccess(Optional<VirtualPath> dropDirectory) {
+        this(dropDirectory, false);
+    }
+
+    public AnonymousAccess(Optional<VirtualPath> dropDirectory, boolean writesByLimit) {
         this.dropDirectory = dropDirectory;
+        this.writesByLimit = writesByLimit;
+    }
+
+    /** Whether write permissions are left to the area's {@code <Limit>} blocks. */
+    public boolean writesByLimit() {
+        return writesByLimit;
     }
 
     @Override
     public boolean permits(Permission permission, VirtualPath path) {
         if (hasDotComponent(path)) {
             return false;
+        }
+        if (writesByLimit) {
+            return true;
         }
         boolean inDrop = dropDirectory.isPresent() && path.startsWith(dropDirectory.get()) && !path.equals(dropDirectory.get());
         return switch (permission) {

@@ -19,5 +19,10 @@ public enum Permission {
     /** Change modification time (MFMT, MDTM set form). */
     SET_TIME,
     /** Change permission bits (SITE CHMOD). */
-    CHMOD
+    CHMOD;
+
+    /** Whether this changes storage (anything but looking and reading). */
+    public boolean isWrite() {
+        return this != LIST && this != READ;
+    }
 }

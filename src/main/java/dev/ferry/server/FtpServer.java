@@ -1,9 +1,10 @@
 package dev.ferry.server;
 
-import dev.ferry.auth.Authenticator;
+import dev.ferry.auth.AccountResolver;
 import dev.ferry.command.CommandTable;
+import dev.ferry.config.AnonymousConfig;
+import dev.ferry.config.FerryConfig;
 import dev.ferry.config.ServerConfig;
-import dev.ferry.data.PassivePortPool;
 import dev.ferry.session.Session;
 import dev.ferry.session.SessionServices;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class FtpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FtpServer.class);
 
-    private final ServerConfig config;
+    private final FerryConfig config;
     private final SessionRegistry registry = new SessionRegistry();
     private final List<Listener> listeners = new ArrayList<>();
     private final ScheduledExecutorService timer;
@@ -37,7 +38,7 @@ public final class FtpServer implements AutoCloseable {
     private final ReentrantLock stopLock = new ReentrantLock();
     private boolean stopped;
 
-    private FtpServer(ServerConfig config) {
+    private FtpServer(FerryConfig config) {
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon(true)
                 .name("ftp-timer").unstarted(r));
@@ -48,14 +49,16 @@ public final class FtpServer implements AutoCloseable {
      * {@code optionalBinds} is true a failing address is only logged as long as one succeeds
      * (the embedded default tries IPv6 loopback, which some hosts lack).
      */
-    public static FtpServer start(ServerConfig config, Authenticator authenticator, boolean optionalBinds)
+    public static FtpServer start(FerryConfig config, AccountResolver accounts, boolean optionalBinds)
             throws IOException {
-        prepareAnonymousArea(config);
+        for (ServerConfig s : config.servers()) {
+            prepareAnonymousAreas(s);
+        }
         FtpServer server = new FtpServer(config);
-        SessionServices services = new SessionServices(config, CommandTable.standard(), authenticator,
-                new PassivePortPool(config.passive().ports()), server.transferThreads);
+        SessionServices services = new SessionServices(config, CommandTable.standard(), accounts,
+                SessionServices.poolsFor(config), server.transferThreads);
         List<String> failures = new ArrayList<>();
-        for (InetSocketAddress address : config.binds()) {
+        for (InetSocketAddress address : config.listenAddresses()) {
             try {
                 server.listeners.add(new Listener(address, server.registry, services));
             } catch (IOException e) {
@@ -75,23 +78,30 @@ public final class FtpServer implements AutoCloseable {
         return server;
     }
 
-    private static void prepareAnonymousArea(ServerConfig config) throws IOException {
-        var anonymous = config.anonymous();
-        if (!anonymous.enabled()) {
-            return;
-        }
-        Files.createDirectories(anonymous.root());
-        if (anonymous.uploadDir().isPresent()) {
-            Files.createDirectories(anonymous.root().resolve(anonymous.uploadDir().get()).normalize());
+    /**
+     * The command line's anonymous area (and its drop directory) is created on start; a
+     * configured {@code <Anonymous>} directory must exist already, as in ProFTPD.
+     */
+    private static void prepareAnonymousAreas(ServerConfig server) throws IOException {
+        for (AnonymousConfig area : server.anonymous()) {
+            if (area.writesByLimit()) {
+                continue;
+            }
+            Files.createDirectories(area.root());
+            if (area.uploadDir().isPresent()) {
+                Files.createDirectories(area.root().resolve(area.uploadDir().get()).normalize());
+            }
         }
     }
 
-    private static Duration smallestTimeout(ServerConfig config) {
-        var t = config.timeouts();
+    private static Duration smallestTimeout(FerryConfig config) {
         Duration smallest = Duration.ofSeconds(4);
-        for (Duration d : new Duration[] {t.login(), t.idle(), t.stalled()}) {
-            if (!d.isZero() && d.compareTo(smallest) < 0) {
-                smallest = d;
+        for (ServerConfig server : config.servers()) {
+            var t = server.timeouts();
+            for (Duration d : new Duration[] {t.login(), t.idle(), t.stalled(), t.noTransfer()}) {
+                if (!d.isZero() && d.compareTo(smallest) < 0) {
+                    smallest = d;
+                }
             }
         }
         return smallest;
@@ -108,7 +118,7 @@ public final class FtpServer implements AutoCloseable {
         }
     }
 
-    public ServerConfig config() {
+    public FerryConfig config() {
         return config;
     }
 
@@ -136,7 +146,7 @@ public final class FtpServer implements AutoCloseable {
         }
         registry.close(); // before the snapshot below, so no session can slip past it
         listeners.forEach(Listener::close);
-        long deadline = System.nanoTime() + config.timeouts().shutdownGrace().toNanos();
+        long deadline = System.nanoTime() + config.main().timeouts().shutdownGrace().toNanos();
         while (System.nanoTime() < deadline && registry.snapshot().stream().anyMatch(Session::hasActiveTransfer)) {
             sleep(50);
         }

@@ -72,6 +72,7 @@ final class Listener {
 
     private void begin(SocketChannel socket) {
         InetAddress client;
+        InetSocketAddress local;
         try {
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
             // RFC 959 §4.1.3: ABOR comes after Telnet IP and Synch, and the Synch's IAC is sent as
@@ -80,12 +81,13 @@ final class Listener {
             // which is no command; inline, ControlChannel strips both Telnet commands (as vsftpd).
             socket.socket().setOOBInline(true);
             client = ((InetSocketAddress) socket.getRemoteAddress()).getAddress();
+            local = (InetSocketAddress) socket.getLocalAddress();
         } catch (IOException e) {
             closeQuietly(socket);
             return;
         }
         SessionServices current = services;
-        if (registry.admit(client, current.config().limits()) instanceof Admission.Refused(String message)) {
+        if (registry.admit(client, current.config().serverFor(local).limits()) instanceof Admission.Refused(String message)) {
             LOG.info("refused connection from {}: {}", client.getHostAddress(), message);
             refuse(socket, message);
             return;

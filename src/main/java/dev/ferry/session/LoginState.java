@@ -2,6 +2,7 @@ package dev.ferry.session;
 
 import dev.ferry.auth.UserAccount;
 import dev.ferry.fs.VirtualFileSystem;
+import dev.ferry.policy.ContextRules;
 
 /** Where a session is in the USER/PASS exchange (RFC 959 §5.4 sequencing). */
 public sealed interface LoginState {
@@ -14,7 +15,7 @@ public sealed interface LoginState {
     record AwaitingPassword(String user) implements LoginState {
     }
 
-    /** Logged in: the account and its file system. */
-    record LoggedIn(UserAccount account, VirtualFileSystem fs) implements LoginState {
+    /** Logged in: the account, its file system and the configuration contexts that apply to it. */
+    record LoggedIn(UserAccount account, VirtualFileSystem fs, ContextRules rules) implements LoginState {
     }
 }

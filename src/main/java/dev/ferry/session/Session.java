@@ -10,7 +10,12 @@ import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualFileSystem;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.log.LogText;
+import dev.ferry.policy.AnonymousAccess;
+import dev.ferry.policy.ContextRules;
 import dev.ferry.policy.Permission;
+import dev.ferry.policy.limit.Decision;
+import dev.ferry.policy.limit.LimitChain;
+import dev.ferry.policy.limit.Requester;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
 import dev.ferry.reply.Reply;
@@ -18,6 +23,8 @@ import dev.ferry.reply.ReplyCode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,12 +49,13 @@ public final class Session implements Runnable {
 
     private final long id = IDS.incrementAndGet();
     private final SessionServices services;
-    private final ServerConfig config;
+    /** The server this session is in; HOST may change it before login (RFC 7151). */
+    private ServerConfig config;
     private final SocketChannel socket;
     private final ControlChannel control;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
-    private final DataChannels data;
+    private DataChannels data;
     private final TransferParameters parameters = new TransferParameters();
     /** When the login clock started: at connect, and again at REIN. */
     private volatile long loginClockNanos = System.nanoTime();
@@ -70,17 +78,27 @@ public final class Session implements Runnable {
     private int unknownBeforeLogin;
     private boolean epsvAll;
     private String clientName = "";
+    /** Set by the dispatcher for the command being handled, for {@code <Limit>} checks. */
+    private CommandSpec current;
+    private boolean hostSent;
+    /** The client's name from reverse DNS, when the server resolves names (UseReverseDNS). */
+    private Optional<String> clientHostName = Optional.empty();
+    private Optional<String> clientClass = Optional.empty();
 
     public Session(SessionServices services, SocketChannel socket, Runnable onClose) throws IOException {
         this.services = services;
-        this.config = services.config();
         this.socket = socket;
         this.remote = (InetSocketAddress) socket.getRemoteAddress();
         this.local = (InetSocketAddress) socket.getLocalAddress();
+        this.config = services.config().serverFor(local);
         this.control = new ControlChannel(socket, config.limits().maxLineLength());
-        this.data = new DataChannels(services.passivePorts(), local.getAddress(), remote.getAddress(),
-                config.timeouts().dataConnect());
+        this.data = newDataChannels(config);
         this.onClose = onClose;
+    }
+
+    private DataChannels newDataChannels(ServerConfig server) {
+        return new DataChannels(services.passivePorts(server), local.getAddress(), remote.getAddress(),
+                server.timeouts().dataConnect());
     }
 
     @Override
@@ -89,7 +107,16 @@ public final class Session implements Runnable {
         MDC.put("client", remote.getAddress().getHostAddress());
         LOG.info("connected to {}:{}", local.getAddress().getHostAddress(), local.getPort());
         try {
-            control.send(Reply.of(ReplyCode.SERVICE_READY, config.serverName() + " ready"));
+            identifyClient();
+            if (!LimitChain.mayEverLogIn(config.access().limits(),
+                    config.anonymous().stream().map(a -> a.access().limits()).toList(),
+                    remote.getAddress(), clientHostName, clientClass)) {
+                // ProFTPD FAQ ch. 5 §11: nobody could log in from here, so no banner either
+                LOG.info("refused: <Limit LOGIN> denies every login from this client");
+                control.send(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "Access denied"));
+                return;
+            }
+            control.send(Banner.of(config));
             commandLoop();
         } catch (IOException e) {
             if (!closing) {
@@ -146,7 +173,19 @@ public final class Session implements Runnable {
             if (outcome instanceof Reply reply) {
                 control.send(reply);
             }
+            touch(); // idle time runs from the answer: a slow command (a password hash) is not idleness
         }
+    }
+
+    /** Reverse DNS (only with UseReverseDNS on, as it costs a lookup per connection) and the client's class. */
+    private void identifyClient() {
+        if (config.logins().useReverseDns()) {
+            String name = remote.getAddress().getCanonicalHostName();
+            if (!name.equals(remote.getAddress().getHostAddress())) {
+                clientHostName = Optional.of(name);
+            }
+        }
+        clientClass = services.config().classes().classify(remote.getAddress(), clientHostName);
     }
 
     private void finish() {
@@ -174,6 +213,42 @@ public final class Session implements Runnable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** RFC 7151 HOST: continue in another server of this configuration, before login. */
+    public void selectServer(ServerConfig server) {
+        this.config = server;
+        this.hostSent = true;
+        data.close();
+        this.data = newDataChannels(server);
+    }
+
+    public boolean hostSent() {
+        return hostSent;
+    }
+
+    public Optional<String> clientClass() {
+        return clientClass;
+    }
+
+    /** Who is asking, as {@code <Limit>} rules see it; the user once logged in. */
+    public Requester requester(Optional<UserAccount> account) {
+        return new Requester(remote.getAddress(), clientHostName, account.map(UserAccount::name),
+                account.map(UserAccount::groups).orElse(java.util.Set.of()), clientClass);
+    }
+
+    public void currentCommand(CommandSpec spec) {
+        this.current = spec;
+    }
+
+    public ContextRules rules() {
+        return ((LoginState.LoggedIn) login).rules();
+    }
+
+    /** The host path a virtual path stands for in this user's jail (lexically; symbolic links aside). */
+    public Path hostPath(VirtualPath path) {
+        Path root = account().root();
+        return path.isRoot() ? root : root.resolve(String.join("/", path.segments()));
     }
 
     public SessionServices services() {
@@ -234,12 +309,28 @@ public final class Session implements Runnable {
         return cwd.resolve(clientPath);
     }
 
-    /** Checks the access policy; a refusal is 550. */
+    /**
+     * Checks the account's access policy and the {@code <Limit>} blocks that apply to the
+     * command on this path; a refusal is 550. In a configured anonymous area, a write needs a
+     * block that allows it.
+     */
     public void require(Permission permission, VirtualPath path) throws FtpException {
-        if (!account().access().permits(permission, path)) {
+        boolean allowed = account().access().permits(permission, path);
+        if (allowed && current != null) {
+            String verb = permission == Permission.CHMOD ? "SITE_CHMOD" : limitVerb(current);
+            Decision decision = rules().decide(verb, current.group().name(), hostPath(path));
+            allowed = decision == Decision.ALLOW || (decision == Decision.NONE && !(permission.isWrite()
+                    && account().access() instanceof AnonymousAccess anonymous && anonymous.writesByLimit()));
+        }
+        if (!allowed) {
             LOG.info("denied {} on {}", permission.name().toLowerCase(Locale.ROOT), LogText.escape(path.toString()));
             throw FtpException.denied();
         }
+    }
+
+    /** X-verbs count as the verbs they stand for (a {@code <Limit MKD>} covers XMKD). */
+    public static String limitVerb(CommandSpec spec) {
+        return spec.aliasOf() != null ? spec.aliasOf() : spec.verb();
     }
 
     public int recordFailedLogin() {
@@ -271,6 +362,10 @@ public final class Session implements Runnable {
     public void reinitialize() {
         login = new LoginState.AwaitingUser();
         cwd = VirtualPath.ROOT;
+        if (hostSent) { // RFC 7151 §3.2: REIN returns to the server the connection arrived at
+            selectServer(services.config().serverFor(local));
+            hostSent = false;
+        }
         parameters.reset();
         data.reset();
         data.allowForeign(false);

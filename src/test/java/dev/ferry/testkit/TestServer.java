@@ -1,6 +1,6 @@
 package dev.ferry.testkit;
 
-import dev.ferry.auth.AnonymousAuthenticator;
+import dev.ferry.auth.AccountResolver;
 import dev.ferry.auth.AuthenticatorChain;
 import dev.ferry.auth.PasswordHasher;
 import dev.ferry.auth.SqliteUserStore;
@@ -8,7 +8,12 @@ import dev.ferry.auth.StoredUser;
 import dev.ferry.auth.UserLimits;
 import dev.ferry.auth.UserStore;
 import dev.ferry.auth.VirtualUserAuthenticator;
+import dev.ferry.config.AccessRules;
 import dev.ferry.config.AnonymousConfig;
+import dev.ferry.config.FerryConfig;
+import dev.ferry.config.FileRules;
+import dev.ferry.config.LoginRules;
+import dev.ferry.config.Messages;
 import dev.ferry.config.DataDirectory;
 import dev.ferry.config.FxpPolicy;
 import dev.ferry.config.PassiveConfig;
@@ -86,7 +91,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Path anonymousRoot() {
-        return server.config().anonymous().root();
+        return server.config().main().anonymous().getFirst().root();
     }
 
     public RawFtpClient raw() {
@@ -208,12 +213,15 @@ public final class TestServer implements AutoCloseable {
                     users.add(new StoredUser(account.getKey(), PasswordHasher.hash(account.getValue().toCharArray()),
                             Optional.empty(), true, UserLimits.NONE));
                 }
-                AnonymousConfig anon = new AnonymousConfig(anonymous, data.anonymousRoot(), anonymousUploads);
-                ServerConfig config = new ServerConfig(data, List.of(new InetSocketAddress(bindHost, 0)),
-                        "Ferry test server", passive, limits, timeouts, fxp, anon, symlinks);
-                var chain = new AuthenticatorChain(List.of(new AnonymousAuthenticator(anon),
-                        new VirtualUserAuthenticator(users, data, Optional.empty())));
-                return new TestServer(FtpServer.start(config, chain, false), users, data);
+                List<AnonymousConfig> anon = anonymous
+                        ? List.of(AnonymousConfig.standard(data.anonymousRoot(), anonymousUploads, Messages.NONE))
+                        : List.of();
+                ServerConfig config = new ServerConfig(data, List.of(new InetSocketAddress(bindHost, 0)), List.of(),
+                        "Ferry test server", Messages.NONE, passive, limits, timeouts, fxp, anon, symlinks,
+                        LoginRules.DEFAULT, FileRules.FERRY, AccessRules.NONE);
+                var chain = new AuthenticatorChain(List.of(new VirtualUserAuthenticator(users, data, Optional.empty())));
+                return new TestServer(FtpServer.start(FerryConfig.single(config), new AccountResolver(chain), false),
+                        users, data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

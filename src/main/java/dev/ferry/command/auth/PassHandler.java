@@ -3,7 +3,15 @@ package dev.ferry.command.auth;
 import dev.ferry.auth.AuthResult;
 import dev.ferry.auth.UserAccount;
 import dev.ferry.command.CommandHandler;
+import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.FxpPolicy;
+import dev.ferry.config.Messages;
+import dev.ferry.config.ServerConfig;
+import dev.ferry.policy.ContextRules;
+import dev.ferry.policy.limit.Decision;
+import dev.ferry.policy.limit.LimitContext;
+import dev.ferry.policy.limit.Requester;
+import dev.ferry.session.MessageFile;
 import dev.ferry.fs.LocalFileSystem;
 import dev.ferry.log.LogText;
 import dev.ferry.reply.FtpException;
@@ -14,7 +22,11 @@ import dev.ferry.session.LoginState;
 import dev.ferry.session.Session;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,32 +43,20 @@ public final class PassHandler implements CommandHandler {
             throw FtpException.badSequence(session.isLoggedIn() ? "Already logged in" : "Login with USER first");
         }
         char[] password = argument.toCharArray();
+        ServerConfig server = session.config();
         AuthResult result;
         try {
-            result = session.services().authenticator().authenticate(user, password, session.remote().getAddress());
+            result = session.services().accounts().resolve(server, user, password, session.remote().getAddress());
         } finally {
             Arrays.fill(password, '\0');
         }
         if (result instanceof AuthResult.Success(UserAccount account)) {
-            try {
-                Files.createDirectories(account.root());
-                session.login(new LoginState.LoggedIn(account,
-                        LocalFileSystem.open(account.root(), session.config().symlinks())));
-            } catch (IOException e) {
-                LOG.error("login of {} failed: home directory {} is not usable: {}", LogText.escape(user),
-                        account.root(), e.toString());
-                session.login(new LoginState.AwaitingUser());
-                throw new FtpException(ReplyCode.NOT_LOGGED_IN, "Login failed: home directory unavailable");
+            Optional<AnonymousConfig> area = server.anonymousFor(user);
+            if (loginLimited(session, server, area, account)) {
+                result = new AuthResult.Failure("refused by <Limit LOGIN>");
+            } else {
+                return loggedIn(session, server, area, account, user, argument);
             }
-            session.cwd(dev.ferry.fs.VirtualPath.ROOT);
-            FxpPolicy fxp = session.config().fxp();
-            session.data().allowForeign(fxp == FxpPolicy.EVERYONE || (fxp == FxpPolicy.AUTHENTICATED && !account.anonymous()));
-            if (account.anonymous()) {
-                LOG.info("anonymous login, password (e-mail) {}", LogText.escape(argument));
-                return Reply.of(ReplyCode.LOGGED_IN, "Anonymous access granted, restrictions apply");
-            }
-            LOG.info("user {} logged in", account.name());
-            return Reply.of(ReplyCode.LOGGED_IN, "User " + account.name() + " logged in");
         }
         String reason = result instanceof AuthResult.Failure(String why) ? why : "unknown user";
         LOG.info("login failed for {}: {}", LogText.escape(user), reason);
@@ -68,6 +68,67 @@ public final class PassHandler implements CommandHandler {
             return Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, "Too many failed logins, closing control connection");
         }
         return Reply.of(ReplyCode.NOT_LOGGED_IN, "Login incorrect");
+    }
+
+    private static Reply loggedIn(Session session, ServerConfig server, Optional<AnonymousConfig> area,
+                                  UserAccount account, String user, String password) throws FtpException {
+        try {
+            if (!account.anonymous() && account.root().equals(account.home().orElse(null))) {
+                Files.createDirectories(account.root()); // a virtual user's home appears at first login
+            }
+            if (!Files.isDirectory(account.root())) {
+                throw new IOException("not a directory");
+            }
+            ContextRules rules = ContextRules.forLogin(server, area, account.home(),
+                    session.requester(Optional.of(account)));
+            session.login(new LoginState.LoggedIn(account, LocalFileSystem.open(account.root(), server.symlinks()), rules));
+        } catch (IOException e) {
+            LOG.error("login of {} failed: root directory {} is not usable: {}", LogText.escape(user),
+                    account.root(), e.toString());
+            session.login(new LoginState.AwaitingUser());
+            throw new FtpException(ReplyCode.NOT_LOGGED_IN, "Login failed: home directory unavailable");
+        }
+        session.cwd(account.start());
+        FxpPolicy fxp = server.fxp();
+        session.data().allowForeign(fxp == FxpPolicy.EVERYONE || (fxp == FxpPolicy.AUTHENTICATED && !account.anonymous()));
+        Messages messages = area.map(AnonymousConfig::messages).orElse(server.messages());
+        String last;
+        if (account.anonymous()) {
+            LOG.info("anonymous login as {}, password (e-mail) {}", LogText.escape(account.name()), LogText.escape(password));
+            last = messages.accessGrant().map(t -> t.replace("%u", account.name()))
+                    .orElse("Anonymous access granted, restrictions apply");
+        } else {
+            LOG.info("user {} logged in", account.name());
+            last = messages.accessGrant().map(t -> t.replace("%u", account.name()))
+                    .orElse("User " + account.name() + " logged in");
+        }
+        Optional<Path> welcome = messages.displayLogin().map(f -> f.startsWith("/") && !account.anonymous()
+                ? Path.of(f) : session.hostPath(virtual(f)));
+        return Reply.multiline(ReplyCode.LOGGED_IN, MessageFile.withLast(welcome, last));
+    }
+
+    private static dev.ferry.fs.VirtualPath virtual(String file) {
+        try {
+            return dev.ferry.fs.VirtualPath.ROOT.resolve(file);
+        } catch (dev.ferry.fs.FsException.InvalidName e) {
+            return dev.ferry.fs.VirtualPath.ROOT;
+        }
+    }
+
+    /** {@code <Limit LOGIN>}: the area's blocks, then the server's; allowed when none decides. */
+    private static boolean loginLimited(Session session, ServerConfig server, Optional<AnonymousConfig> area,
+                                        UserAccount account) {
+        Requester requester = session.requester(Optional.of(account));
+        List<LimitContext> contexts = new ArrayList<>();
+        area.ifPresent(a -> contexts.add(a.access().limits()));
+        contexts.add(server.access().limits());
+        for (LimitContext context : contexts) {
+            Decision decision = context.decide("LOGIN", "LOGIN", requester);
+            if (decision != Decision.NONE) {
+                return decision == Decision.DENY;
+            }
+        }
+        return false;
     }
 
     private static void pause(java.time.Duration delay) {

@@ -1,6 +1,6 @@
 package dev.ferry.command.auth;
 
-import dev.ferry.auth.AnonymousAuthenticator;
+import dev.ferry.auth.AccountResolver;
 import dev.ferry.auth.UserNames;
 import dev.ferry.command.CommandHandler;
 import dev.ferry.reply.FtpException;
@@ -22,7 +22,7 @@ public final class UserHandler implements CommandHandler {
         }
         String name = argument.trim();
         session.login(new LoginState.AwaitingPassword(name));
-        if (session.config().anonymous().enabled() && AnonymousAuthenticator.isAnonymousName(name)) {
+        if (AccountResolver.isAnonymous(session.config(), name)) {
             return Reply.of(ReplyCode.NEED_PASSWORD, "Anonymous login ok, send your e-mail address as password");
         }
         String shown = UserNames.isValid(name) ? "User " + name : "User";

@@ -42,7 +42,7 @@ public final class PasvHandler implements CommandHandler {
     }
 
     private static InetAddress advertisedAddress(Session session) throws FtpException {
-        var masquerade = session.config().passive().masquerade();
+        var masquerade = session.config().passive().masqueradeFor(session.clientClass());
         if (masquerade.isPresent()) {
             try {
                 for (InetAddress candidate : InetAddress.getAllByName(masquerade.get())) {

@@ -1,0 +1,118 @@
+package dev.ferry.auth;
+
+import dev.ferry.config.AnonymousConfig;
+import dev.ferry.config.DefaultRoot;
+import dev.ferry.config.LoginRules;
+import dev.ferry.config.ServerConfig;
+import dev.ferry.fs.FsException;
+import dev.ferry.fs.VirtualPath;
+import dev.ferry.policy.AnonymousAccess;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns USER and PASS into the account a session runs as, under one server's rules: anonymous
+ * areas and their names ({@code User}, {@code UserAlias}, {@code AuthAliasOnly},
+ * {@code AnonRequirePassword}), {@code RootLogin}, {@code AnonymousGroup}, and the jail
+ * ({@code DefaultRoot}). The password itself is checked by the {@link Authenticator} chain.
+ */
+public final class AccountResolver {
+    private final Authenticator backends;
+
+    public AccountResolver(Authenticator backends) {
+        this.backends = backends;
+    }
+
+    /** Whether {@code user} enters an anonymous area of {@code server} (the 331 text differs). */
+    public static boolean isAnonymous(ServerConfig server, String user) {
+        return server.anonymousFor(user).isPresent();
+    }
+
+    public AuthResult resolve(ServerConfig server, String user, char[] password, InetAddress client) {
+        LoginRules rules = server.logins();
+        Optional<AnonymousConfig> area = server.anonymousFor(user);
+        if (area.isPresent()) {
+            return anonymous(area.get(), user, password, client);
+        }
+        String real = rules.userAliases().getOrDefault(user, user);
+        if (rules.authAliasOnly() && real.equals(user) && hasAlias(rules.userAliases(), user)) {
+            return new AuthResult.Failure("AuthAliasOnly: '" + user + "' may log in only by its alias");
+        }
+        if (real.equals("root") && !rules.rootLogin()) {
+            return new AuthResult.Failure("root login refused (RootLogin off)");
+        }
+        AuthResult result = backends.authenticate(real, password, client);
+        if (!(result instanceof AuthResult.Success(UserAccount account))) {
+            return result;
+        }
+        if (rules.anonymousGroup().isPresent() && rules.anonymousGroup().get().matches(account.groups())) {
+            account = account.asAnonymous(new AnonymousAccess(Optional.empty(), true));
+        }
+        return jail(rules, account);
+    }
+
+    private AuthResult anonymous(AnonymousConfig area, String user, char[] password, InetAddress client) {
+        if (area.requirePassword()) {
+            AuthResult own = backends.authenticate(area.account(), password, client);
+            if (!(own instanceof AuthResult.Success)) {
+                return new AuthResult.Failure("AnonRequirePassword: wrong password for " + area.account());
+            }
+        }
+        Optional<VirtualPath> drop = area.uploadDir().map(dir -> {
+            try {
+                return VirtualPath.ROOT.resolve(dir);
+            } catch (FsException.InvalidName e) {
+                throw new IllegalArgumentException("invalid anonymous upload directory: " + dir, e);
+            }
+        });
+        Set<String> groups = area.group().map(Set::of).orElse(Set.of());
+        return new AuthResult.Success(new UserAccount(user.toLowerCase(Locale.ROOT), true, area.root(),
+                VirtualPath.ROOT, Optional.empty(), groups, new AnonymousAccess(drop, area.writesByLimit()),
+                UserLimits.NONE));
+    }
+
+    private static boolean hasAlias(Map<String, String> aliases, String real) {
+        return aliases.containsValue(real);
+    }
+
+    /**
+     * ProFTPD's DefaultRoot: the first line whose group expression admits the user is the jail;
+     * lines but no match means no jail (root "/", starting in the home). Without any line Ferry
+     * jails users in their homes, as Pure-FTPd does for virtual users.
+     */
+    static AuthResult jail(LoginRules rules, UserAccount account) {
+        if (rules.defaultRoots().isEmpty()) {
+            return new AuthResult.Success(account);
+        }
+        Path home = account.home().orElse(account.root());
+        for (DefaultRoot line : rules.defaultRoots()) {
+            if (!line.appliesTo(account.groups())) {
+                continue;
+            }
+            Path root = switch (line.path()) {
+                case "~" -> home;
+                case String p when p.startsWith("~/") -> home.resolve(p.substring(2)).normalize();
+                case String p -> Path.of(p).normalize();
+            };
+            return new AuthResult.Success(account.jailed(root, startIn(root, home)));
+        }
+        Path hostRoot = home.getRoot() != null ? home.getRoot() : Path.of("/");
+        return new AuthResult.Success(account.jailed(hostRoot, startIn(hostRoot, home)));
+    }
+
+    /** The home as seen inside {@code root}, or "/" when the home lies outside the jail. */
+    private static VirtualPath startIn(Path root, Path home) {
+        if (!home.startsWith(root)) {
+            return VirtualPath.ROOT;
+        }
+        try {
+            return VirtualPath.ROOT.resolve(root.relativize(home).toString());
+        } catch (FsException.InvalidName e) {
+            return VirtualPath.ROOT;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ferry.config;
+
+import dev.ferry.policy.limit.NameExpression;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a login name becomes an account and a jail.
+ *
+ * @param defaultRoots      {@code DefaultRoot} lines in order; the first that applies to the user's
+ *                          groups is the jail. When lines exist but none applies, the user is not
+ *                          jailed (ProFTPD); when there are none, every user is jailed in their
+ *                          home (safer than ProFTPD, and what Pure-FTPd does for virtual users)
+ * @param userAliases       {@code UserAlias alias real}: alias to real login name
+ * @param authAliasOnly     {@code AuthAliasOnly} at server level: real names that have an alias
+ *                          may log in only by the alias
+ * @param rootLogin         {@code RootLogin}: whether the name "root" may log in
+ * @param requireValidShell {@code RequireValidShell}: refuse accounts whose shell is not in
+ *                          /etc/shells (accounts that have a shell; virtual users have none)
+ * @param useReverseDns     {@code UseReverseDNS}: resolve client addresses for host-name rules and logs
+ * @param anonymousGroup    {@code AnonymousGroup}: users whose groups match log in with their own
+ *                          password but are treated as anonymous (read-only unless allowed)
+ */
+public record LoginRules(List<DefaultRoot> defaultRoots, Map<String, String> userAliases, boolean authAliasOnly,
+                         boolean rootLogin, boolean requireValidShell, boolean useReverseDns,
+                         Optional<NameExpression> anonymousGroup) {
+
+    public static final LoginRules DEFAULT = new LoginRules(List.of(), Map.of(), false, false, true, false,
+            Optional.empty());
+
+    public LoginRules {
+        defaultRoots = List.copyOf(defaultRoots);
+        userAliases = Map.copyOf(userAliases);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.ferry.policy;
+
+import dev.ferry.config.AnonymousConfig;
+import dev.ferry.config.DirectoryConfig;
+import dev.ferry.config.FileRules;
+import dev.ferry.config.ServerConfig;
+import dev.ferry.policy.limit.Decision;
+import dev.ferry.policy.limit.DirectoryPattern;
+import dev.ferry.policy.limit.LimitContext;
+import dev.ferry.policy.limit.Requester;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The configuration contexts that apply to one logged-in session, resolved once at login:
+ * its {@code <Directory>} blocks with {@code ~} expanded to the user's home, then its
+ * {@code <Anonymous>} area, then the server. Answers the two questions every command asks of
+ * them: may this command act on this path ({@code <Limit>}), and which file settings hold there.
+ *
+ * <p>{@code <Limit>} resolution follows ProFTPD: the most specific directory that has a block
+ * for the command decides, then the enclosing contexts outward; when none decides, the command
+ * is allowed.
+ */
+public final class ContextRules {
+    private record Directory(DirectoryPattern pattern, DirectoryConfig config) {
+    }
+
+    /** Most specific first. */
+    private final List<Directory> directories;
+    /** The area's and the server's own blocks, innermost first. */
+    private final List<LimitContext> outer;
+    private final FileRules base;
+    private final Optional<String> baseChdir;
+    private final Requester requester;
+
+    private ContextRules(List<Directory> directories, List<LimitContext> outer, FileRules base,
+                         Optional<String> baseChdir, Requester requester) {
+        this.directories = directories;
+        this.outer = outer;
+        this.base = base;
+        this.baseChdir = baseChdir;
+        this.requester = requester;
+    }
+
+    /**
+     * @param home the user's home, for {@code <Directory ~...>}; directories under {@code ~} do not
+     *             apply to accounts without one
+     */
+    public static ContextRules forLogin(ServerConfig server, Optional<AnonymousConfig> area, Optional<Path> home,
+                                        Requester requester) {
+        List<Directory> directories = new ArrayList<>();
+        List<DirectoryConfig> configured = new ArrayList<>(server.access().directories());
+        area.ifPresent(a -> configured.addAll(a.access().directories()));
+        for (DirectoryConfig d : configured) {
+            expand(d.pattern(), home).ifPresent(p -> directories.add(new Directory(DirectoryPattern.parse(p), d)));
+        }
+        directories.sort(Comparator.comparingInt((Directory d) -> d.pattern().specificity()).reversed());
+        List<LimitContext> outer = new ArrayList<>();
+        area.ifPresent(a -> outer.add(a.access().limits()));
+        outer.add(server.access().limits());
+        FileRules base = area.map(AnonymousConfig::files).orElse(server.files());
+        Optional<String> chdir = area.map(a -> a.messages().displayChdir()).orElse(server.messages().displayChdir());
+        return new ContextRules(List.copyOf(directories), List.copyOf(outer), base, chdir, requester);
+    }
+
+    private static Optional<String> expand(String pattern, Optional<Path> home) {
+        if (!pattern.startsWith("~")) {
+            return Optional.of(pattern);
+        }
+        return home.map(h -> pattern.equals("~") ? h.toString() : h + pattern.substring(1));
+    }
+
+    /**
+     * The {@code <Limit>} decision for {@code verb} (of command group {@code group}) acting on
+     * {@code hostPath}; {@link Decision#NONE} when no block speaks to it.
+     */
+    public Decision decide(String verb, String group, Path hostPath) {
+        for (Directory d : directories) {
+            if (d.pattern().matches(hostPath)) {
+                Decision decision = d.config().limits().decide(verb, group, requester);
+                if (decision != Decision.NONE) {
+                    return decision;
+                }
+            }
+        }
+        for (LimitContext context : outer) {
+            Decision decision = context.decide(verb, group, requester);
+            if (decision != Decision.NONE) {
+                return decision;
+            }
+        }
+        return Decision.NONE;
+    }
+
+    /** The file settings in force at {@code hostPath}: the base with matching directories laid over it. */
+    public FileRules files(Path hostPath) {
+        FileRules rules = base;
+        for (Directory d : directories.reversed()) {
+            if (d.pattern().matches(hostPath) && !d.config().files().isEmpty()) {
+                rules = rules.with(d.config().files());
+            }
+        }
+        return rules;
+    }
+
+    /** The {@code DisplayChdir} file name in force in {@code hostDirectory}. */
+    public Optional<String> displayChdir(Path hostDirectory) {
+        for (Directory d : directories) {
+            if (d.pattern().matches(hostDirectory) && d.config().displayChdir().isPresent()) {
+                return d.config().displayChdir();
+            }
+        }
+        return baseChdir;
+    }
+
+    public Requester requester() {
+        return requester;
+    }
+}

@@ -1,0 +1,3 @@
+package dev.ferry.policy.limit;
+
+public enum Decision { ALLOW, DENY, NONE }

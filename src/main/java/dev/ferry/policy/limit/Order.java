@@ -1,0 +1,3 @@
+package dev.ferry.policy.limit;
+
+public enum Order { ALLOW_DENY, DENY_ALLOW }
