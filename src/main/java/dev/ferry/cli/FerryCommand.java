@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code ferry}: the entry point; each job is a subcommand. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
         description = "Ferry FTP server.",
-        subcommands = {ServeCommand.class, UserCommand.class, VersionCommand.class,
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, UserCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FerryCommand implements Runnable {
 

@@ -3,6 +3,7 @@ package dev.ferry.config;
 import dev.ferry.policy.limit.NameExpression;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,16 +22,29 @@ import java.util.Optional;
  * @param useReverseDns     {@code UseReverseDNS}: resolve client addresses for host-name rules and logs
  * @param anonymousGroup    {@code AnonymousGroup}: users whose groups match log in with their own
  *                          password but are treated as anonymous (read-only unless allowed)
+ * @param realUsers         whether non-anonymous logins are accepted at all; false is Pure-FTPd's
+ *                          {@code -e} ({@code AnonymousOnly}): only the anonymous areas can be entered
+ * @param dotFiles          what non-anonymous users may do with dot-files (Pure-FTPd's {@code -x} and
+ *                          {@code -X}); anonymous users never have access to them
  */
 public record LoginRules(List<DefaultRoot> defaultRoots, Map<String, String> userAliases, boolean authAliasOnly,
                          boolean rootLogin, boolean requireValidShell, boolean useReverseDns,
-                         Optional<NameExpression> anonymousGroup) {
+                         Optional<NameExpression> anonymousGroup, boolean realUsers, DotFiles dotFiles) {
 
     public static final LoginRules DEFAULT = new LoginRules(List.of(), Map.of(), false, false, true, false,
-            Optional.empty());
+            Optional.empty(), true, DotFiles.ALLOWED);
 
     public LoginRules {
         defaultRoots = List.copyOf(defaultRoots);
         userAliases = Map.copyOf(userAliases);
+        Objects.requireNonNull(dotFiles);
+    }
+
+    /** Rules under which real users may log in and dot-files are unrestricted (ProFTPD's defaults). */
+    public LoginRules(List<DefaultRoot> defaultRoots, Map<String, String> userAliases, boolean authAliasOnly,
+                      boolean rootLogin, boolean requireValidShell, boolean useReverseDns,
+                      Optional<NameExpression> anonymousGroup) {
+        this(defaultRoots, userAliases, authAliasOnly, rootLogin, requireValidShell, useReverseDns, anonymousGroup,
+                true, DotFiles.ALLOWED);
     }
 }

@@ -22,6 +22,9 @@ public final class RetrHandler implements CommandHandler {
         session.require(Permission.READ, path);
         FileChannel file = session.fs().openRead(path); // 550s first: they say more than a 425
         long offset = session.parameters().takeRestOffset();
+        if (offset > 0 && !session.rules().files(session.hostPath(path)).allowRetrieveRestart()) {
+            throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Resuming downloads is not allowed here");
+        }
         try {
             if (offset > file.size()) {
                 file.close();

@@ -4,6 +4,7 @@ import dev.ferry.fs.FileEntry;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.fs.WriteMode;
+import dev.ferry.config.FileRules;
 import dev.ferry.policy.Permission;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
@@ -32,6 +33,13 @@ final class Uploads {
         Permission needed = existing == null ? Permission.STORE
                 : append ? Permission.APPEND : Permission.OVERWRITE;
         session.require(needed, path);
+        FileRules files = session.rules().files(session.hostPath(path));
+        if (needed == Permission.OVERWRITE && !files.allowOverwrite()) { // ProFTPD AllowOverwrite
+            throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Overwriting files is not allowed here");
+        }
+        if (offset > 0 && !(files.allowStoreRestart() && files.allowOverwrite())) { // FAQ ch. 5 §21
+            throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Resuming uploads is not allowed here");
+        }
         if (offset > 0 && (existing == null || offset > existing.size())) {
             throw new FtpException(ReplyCode.INVALID_REST, "Restart offset " + offset + " is beyond the end of the file");
         }

@@ -1,0 +1,218 @@
+package dev.ferry.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Pure-FTPd's switches (pure-ftpd(8)) that Ferry does not act on, so that a Pure-FTPd command
+ * line is understood rather than rejected as unknown: those that only concern how Pure-FTPd
+ * itself runs are accepted with a note saying why they change nothing, and those for features
+ * Ferry lacks are refused, never silently ignored. Hidden from the help; docs/configuration.md
+ * lists them. Pure-FTPd's {@code -V} ({@code --trustedip}) is {@code --version} here, so only
+ * its long form exists.
+ */
+public final class OtherPureFtpdSwitches {
+
+    // Accepted: they concern how Pure-FTPd runs.
+
+    @Option(names = {"-1", "--logpid"}, hidden = true)
+    private boolean logPid;
+
+    @Option(names = {"-b", "--brokenclientscompatibility"}, hidden = true)
+    private boolean brokenClients;
+
+    @Option(names = {"-B", "--daemonize"}, hidden = true)
+    private boolean daemonize;
+
+    @Option(names = {"-d", "--verboselog"}, hidden = true)
+    private boolean[] verboseLog = new boolean[0];
+
+    @Option(names = {"-f", "--syslogfacility"}, hidden = true)
+    private String syslogFacility;
+
+    @Option(names = {"-g", "--pidfile"}, hidden = true)
+    private String pidFile;
+
+    @Option(names = {"-j", "--createhomedir"}, hidden = true)
+    private boolean createHomeDir;
+
+    @Option(names = {"-u", "--minuid"}, hidden = true)
+    private String minUid;
+
+    @Option(names = {"-l", "--login"}, hidden = true)
+    private List<String> logins = new ArrayList<>();
+
+    // Refused: Ferry lacks the feature.
+
+    @Option(names = {"-2", "--certfile"}, hidden = true)
+    private String certFile;
+
+    @Option(names = {"-3", "--extcert"}, hidden = true)
+    private String extCert;
+
+    @Option(names = {"-4", "--ipv4only"}, hidden = true)
+    private boolean ipv4Only;
+
+    @Option(names = {"-6", "--ipv6only"}, hidden = true)
+    private boolean ipv6Only;
+
+    @Option(names = {"-D", "--displaydotfiles"}, hidden = true)
+    private boolean displayDotFiles;
+
+    @Option(names = {"-F", "--fortunesfile"}, hidden = true)
+    private String fortunesFile;
+
+    @Option(names = {"-G", "--norename"}, hidden = true)
+    private boolean noRename;
+
+    @Option(names = {"-J", "--tlsciphersuite"}, hidden = true)
+    private String tlsCipherSuite;
+
+    @Option(names = {"-k", "--maxdiskusagepct"}, hidden = true)
+    private String maxDiskUsage;
+
+    @Option(names = {"-K", "--keepallfiles"}, hidden = true)
+    private boolean keepAllFiles;
+
+    @Option(names = {"-L", "--limitrecursion"}, hidden = true)
+    private String limitRecursion;
+
+    @Option(names = {"-m", "--maxload"}, hidden = true)
+    private String maxLoad;
+
+    @Option(names = {"-M", "--anonymouscancreatedirs"}, hidden = true)
+    private boolean anonymousCanCreateDirs;
+
+    @Option(names = {"-n", "--quota"}, hidden = true)
+    private String quota;
+
+    @Option(names = {"-N", "--natmode"}, hidden = true)
+    private boolean natMode;
+
+    @Option(names = {"-o", "--uploadscript"}, hidden = true)
+    private boolean uploadScript;
+
+    @Option(names = {"-O", "--altlog"}, hidden = true)
+    private String altLog;
+
+    @Option(names = {"-q", "--anonymousratio"}, hidden = true)
+    private String anonymousRatio;
+
+    @Option(names = {"-Q", "--userratio"}, hidden = true)
+    private String userRatio;
+
+    @Option(names = {"-r", "--autorename"}, hidden = true)
+    private boolean autoRename;
+
+    @Option(names = {"-R", "--nochmod"}, hidden = true)
+    private boolean noChmod;
+
+    @Option(names = {"-t", "--anonymousbandwidth"}, hidden = true)
+    private String anonymousBandwidth;
+
+    @Option(names = {"-T", "--userbandwidth"}, hidden = true)
+    private String userBandwidth;
+
+    @Option(names = {"-v", "--bonjour"}, hidden = true)
+    private String bonjour;
+
+    @Option(names = "--trustedip", hidden = true)
+    private String trustedIp;
+
+    @Option(names = {"-y", "--peruserlimits"}, hidden = true)
+    private String perUserLimits;
+
+    @Option(names = {"-Y", "--tls"}, hidden = true)
+    private String tls;
+
+    @Option(names = {"-z", "--allowdotfiles"}, hidden = true)
+    private boolean allowDotFiles;
+
+    @Option(names = {"-Z", "--customerproof"}, hidden = true)
+    private boolean customerProof;
+
+    /** How Ferry authenticates, for the note about Pure-FTPd's {@code -l}. */
+    static final String OWN_USERS_ONLY = "Ferry authenticates its own virtual users (DATA-DIR/users.db, managed with "
+            + "'ferry user') and nobody else";
+
+    /**
+     * Adds a note for each accepted switch that was given.
+     *
+     * @throws IllegalArgumentException "--NAME is not supported yet" for the first refused switch given
+     */
+    void check(List<String> notes) {
+        Map<String, Boolean> refused = new LinkedHashMap<>();
+        refused.put("--certfile", certFile != null);
+        refused.put("--extcert", extCert != null);
+        refused.put("--ipv4only", ipv4Only);
+        refused.put("--ipv6only", ipv6Only);
+        refused.put("--displaydotfiles", displayDotFiles);
+        refused.put("--fortunesfile", fortunesFile != null);
+        refused.put("--norename", noRename);
+        refused.put("--tlsciphersuite", tlsCipherSuite != null);
+        refused.put("--maxdiskusagepct", maxDiskUsage != null);
+        refused.put("--keepallfiles", keepAllFiles);
+        refused.put("--limitrecursion", limitRecursion != null);
+        refused.put("--maxload", maxLoad != null);
+        refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
+        refused.put("--quota", quota != null);
+        refused.put("--natmode", natMode);
+        refused.put("--uploadscript", uploadScript);
+        refused.put("--altlog", altLog != null);
+        refused.put("--anonymousratio", anonymousRatio != null);
+        refused.put("--userratio", userRatio != null);
+        refused.put("--autorename", autoRename);
+        refused.put("--nochmod", noChmod);
+        refused.put("--anonymousbandwidth", anonymousBandwidth != null);
+        refused.put("--userbandwidth", userBandwidth != null);
+        refused.put("--bonjour", bonjour != null);
+        refused.put("--trustedip", trustedIp != null);
+        refused.put("--peruserlimits", perUserLimits != null);
+        // -Y 0 is Pure-FTPd's "no TLS", which is what Ferry does.
+        refused.put("--tls", tls != null && !tls.strip().equals("0"));
+        refused.put("--allowdotfiles", allowDotFiles);
+        refused.put("--customerproof", customerProof);
+        for (Map.Entry<String, Boolean> r : refused.entrySet()) {
+            if (r.getValue()) {
+                throw new IllegalArgumentException(notSupported(r.getKey()));
+            }
+        }
+        for (String method : logins) {
+            String kind = method.strip().split(":", 2)[0].toLowerCase(java.util.Locale.ROOT);
+            if (!kind.equals("unix") && !kind.equals("pam") && !kind.equals("puredb")) {
+                throw new IllegalArgumentException("--login " + kind + " is not supported yet (" + OWN_USERS_ONLY + ")");
+            }
+            notes.add("-l " + method.strip() + " changes nothing: " + OWN_USERS_ONLY);
+        }
+        if (logPid || syslogFacility != null) {
+            notes.add((logPid ? "-1" : "-f " + syslogFacility) + " changes nothing: Ferry logs to standard output, "
+                    + "not to syslog");
+        }
+        if (brokenClients) {
+            notes.add("-b changes nothing: Ferry has no compatibility mode for broken clients");
+        }
+        if (daemonize) {
+            notes.add("-B changes nothing: Ferry runs in the foreground; run it under a supervisor such as systemd");
+        }
+        if (verboseLog.length > 0) {
+            notes.add("-d changes nothing: set FERRY_LOG_LEVEL=DEBUG to log every command");
+        }
+        if (pidFile != null) {
+            notes.add("-g " + pidFile + " changes nothing: Ferry writes no pid file");
+        }
+        if (createHomeDir) {
+            notes.add("-j changes nothing: Ferry always creates a virtual user's home at the first login");
+        }
+        if (minUid != null) {
+            notes.add("-u " + minUid + " changes nothing: Ferry's virtual users have no uid, and system accounts "
+                    + "never log in");
+        }
+    }
+
+    static String notSupported(String what) {
+        return what + " is not supported yet";
+    }
+}

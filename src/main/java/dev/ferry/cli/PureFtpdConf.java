@@ -1,0 +1,295 @@
+package dev.ferry.cli;
+
+import dev.ferry.config.PortRange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pure-ftpd.conf file ({@code ferry serve --pureconf FILE}), read as Pure-FTPd's own
+ * pure-config.pl reads it: one {@code Key value} per line, {@code #} comments, keys in any case,
+ * {@code yes}/{@code no} for on/off; each key stands for the pure-ftpd(8) switch pure-config.pl
+ * turns it into. Unlike pure-config.pl, nothing is dropped silently: a key Ferry cannot honour is
+ * an error naming FILE:LINE, and a key that only concerns how Pure-FTPd itself runs
+ * ({@code Daemonize}, {@code PIDFile}, ...) gives a note. A key for a feature Ferry lacks is
+ * accepted when it is set to {@code no}, since that is what Ferry does anyway.
+ *
+ * @param file     the file, as given
+ * @param settings the keys that stand for a switch of {@code ferry serve}, in file order
+ * @param notes    what to tell the operator at start, each "FILE:LINE: ..."
+ */
+public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes) {
+
+    /**
+     * One key that stands for a switch.
+     *
+     * @param line      where it is
+     * @param key       the key as written
+     * @param value     the value as written
+     * @param option    the switch's long name, e.g. {@code --maxclientsnumber}
+     * @param arguments what it adds to the command line: the switch and its value, the switch
+     *                  alone for {@code yes}, nothing for {@code no}
+     */
+    public record Setting(int line, String key, String value, String option, List<String> arguments) {
+        public Setting {
+            Objects.requireNonNull(key);
+            Objects.requireNonNull(value);
+            Objects.requireNonNull(option);
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    public PureFtpdConf {
+        Objects.requireNonNull(file);
+        settings = List.copyOf(settings);
+        notes = List.copyOf(notes);
+    }
+
+    private enum Kind {
+        /** yes/no for a switch without a value. */
+        FLAG,
+        /** A decimal number for the switch. */
+        NUMBER,
+        /** Two numbers, "LOW HIGH" (or "LOW:HIGH"), for a switch taking LOW:HIGH. */
+        PORT_RANGE,
+        /** One word for the switch, checked by the switch's own rules. */
+        BIND, HOST, GROUP, UMASK,
+        /** yes: accepted with a note; no: nothing. */
+        NOTE_FLAG,
+        /** Any value, accepted with a note. */
+        NOTE,
+        /** yes: not supported yet; no: nothing (Ferry does not do it anyway). */
+        REFUSED_FLAG,
+        /** Not supported yet, whatever the value. */
+        REFUSED,
+        /** 0 (no TLS, as Ferry) or not supported yet. */
+        TLS
+    }
+
+    /** What a key means: its kind, and the switch it stands for or the note it gives. */
+    private record Rule(String key, Kind kind, String meaning) {
+    }
+
+    private static final String FOREGROUND = "Ferry runs in the foreground; run it under a supervisor such as systemd";
+    private static final String STDOUT = "Ferry logs to standard output, not to syslog";
+
+    /** Every key of Pure-FTPd's pure-ftpd.conf and pure-config.pl, by lower-case name. */
+    private static final Map<String, Rule> RULES = rules(
+            new Rule("ChrootEveryone", Kind.FLAG, "--chrooteveryone"),
+            new Rule("TrustedGID", Kind.GROUP, "--trustedgid"),
+            new Rule("MaxClientsNumber", Kind.NUMBER, "--maxclientsnumber"),
+            new Rule("MaxClientsPerIP", Kind.NUMBER, "--maxclientsperip"),
+            new Rule("AnonymousOnly", Kind.FLAG, "--anonymousonly"),
+            new Rule("NoAnonymous", Kind.FLAG, "--noanonymous"),
+            new Rule("DontResolve", Kind.FLAG, "--dontresolve"),
+            new Rule("MaxIdleTime", Kind.NUMBER, "--maxidletime"),
+            new Rule("PassivePortRange", Kind.PORT_RANGE, "--passiveportrange"),
+            new Rule("ForcePassiveIP", Kind.HOST, "--forcepassiveip"),
+            new Rule("AntiWarez", Kind.FLAG, "--antiwarez"),
+            new Rule("Bind", Kind.BIND, "--bind"),
+            new Rule("Umask", Kind.UMASK, "--umask"),
+            new Rule("AllowUserFXP", Kind.FLAG, "--allowuserfxp"),
+            new Rule("AllowAnonymousFXP", Kind.FLAG, "--allowanonymousfxp"),
+            new Rule("ProhibitDotFilesWrite", Kind.FLAG, "--prohibitdotfileswrite"),
+            new Rule("ProhibitDotFilesRead", Kind.FLAG, "--prohibitdotfilesread"),
+            new Rule("AnonymousCantUpload", Kind.FLAG, "--anonymouscantupload"),
+            new Rule("NoTruncate", Kind.FLAG, "--notruncate"),
+
+            new Rule("Daemonize", Kind.NOTE_FLAG, FOREGROUND),
+            new Rule("VerboseLog", Kind.NOTE_FLAG, "set FERRY_LOG_LEVEL=DEBUG to log every command"),
+            new Rule("BrokenClientsCompatibility", Kind.NOTE_FLAG, "Ferry has no compatibility mode for broken clients"),
+            new Rule("LogPID", Kind.NOTE_FLAG, STDOUT),
+            new Rule("CreateHomeDir", Kind.NOTE_FLAG, "Ferry always creates a virtual user's home at the first login"),
+            new Rule("UnixAuthentication", Kind.NOTE_FLAG, OtherPureFtpdSwitches.OWN_USERS_ONLY),
+            new Rule("PAMAuthentication", Kind.NOTE_FLAG, OtherPureFtpdSwitches.OWN_USERS_ONLY),
+            new Rule("PureDB", Kind.NOTE, OtherPureFtpdSwitches.OWN_USERS_ONLY),
+            new Rule("SyslogFacility", Kind.NOTE, STDOUT),
+            new Rule("PIDFile", Kind.NOTE, "Ferry writes no pid file"),
+            new Rule("MinUID", Kind.NOTE, "Ferry's virtual users have no uid, and system accounts never log in"),
+
+            new Rule("DisplayDotFiles", Kind.REFUSED_FLAG, "--displaydotfiles"),
+            new Rule("AnonymousCanCreateDirs", Kind.REFUSED_FLAG, "--anonymouscancreatedirs"),
+            new Rule("NATmode", Kind.REFUSED_FLAG, "--natmode"),
+            new Rule("CallUploadScript", Kind.REFUSED_FLAG, "--uploadscript"),
+            new Rule("AllowDotFiles", Kind.REFUSED_FLAG, "--allowdotfiles"),
+            new Rule("AutoRename", Kind.REFUSED_FLAG, "--autorename"),
+            new Rule("NoChmod", Kind.REFUSED_FLAG, "--nochmod"),
+            new Rule("KeepAllFiles", Kind.REFUSED_FLAG, "--keepallfiles"),
+            new Rule("NoRename", Kind.REFUSED_FLAG, "--norename"),
+            new Rule("CustomerProof", Kind.REFUSED_FLAG, "--customerproof"),
+            new Rule("IPV4Only", Kind.REFUSED_FLAG, "--ipv4only"),
+            new Rule("IPV6Only", Kind.REFUSED_FLAG, "--ipv6only"),
+            new Rule("TLS", Kind.TLS, "--tls"),
+            new Rule("LimitRecursion", Kind.REFUSED, "--limitrecursion"),
+            new Rule("MaxLoad", Kind.REFUSED, "--maxload"),
+            new Rule("AnonymousRatio", Kind.REFUSED, "--anonymousratio"),
+            new Rule("UserRatio", Kind.REFUSED, "--userratio"),
+            new Rule("AnonymousBandwidth", Kind.REFUSED, "--anonymousbandwidth"),
+            new Rule("UserBandwidth", Kind.REFUSED, "--userbandwidth"),
+            new Rule("AltLog", Kind.REFUSED, "--altlog"),
+            new Rule("Quota", Kind.REFUSED, "--quota"),
+            new Rule("MaxDiskUsage", Kind.REFUSED, "--maxdiskusagepct"),
+            new Rule("PerUserLimits", Kind.REFUSED, "--peruserlimits"),
+            new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
+            new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
+            new Rule("TLSCipherSuite", Kind.REFUSED, "--tlsciphersuite"),
+            new Rule("CertFile", Kind.REFUSED, "--certfile"),
+            new Rule("CertFileAndKey", Kind.REFUSED, "--certfile"),
+            new Rule("ExtCert", Kind.REFUSED, "--extcert"),
+            new Rule("LDAPConfigFile", Kind.REFUSED, "--login ldap"),
+            new Rule("MySQLConfigFile", Kind.REFUSED, "--login mysql"),
+            new Rule("PGSQLConfigFile", Kind.REFUSED, "--login pgsql"),
+            new Rule("ExtAuth", Kind.REFUSED, "--login extauth"),
+            new Rule("FileSystemCharset", Kind.REFUSED, "-8"),
+            new Rule("ClientCharset", Kind.REFUSED, "-9"));
+
+    private static final Pattern LINE = Pattern.compile("\\s*(\\S+)(?:\\s+(.*?))?\\s*");
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#.*");
+
+    private static Map<String, Rule> rules(Rule... rules) {
+        Map<String, Rule> byName = new HashMap<>();
+        for (Rule r : rules) {
+            byName.put(r.key().toLowerCase(Locale.ROOT), r);
+        }
+        return Map.copyOf(byName);
+    }
+
+    /** Reads and checks {@code file}. */
+    public static PureFtpdConf read(Path file) throws PureFtpdConfException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PureFtpdConfException(List.of(file + ": cannot read: " + e.getMessage()));
+        }
+        return parse(file, lines);
+    }
+
+    /** Checks the lines of a file named {@code file}. */
+    public static PureFtpdConf parse(Path file, List<String> lines) throws PureFtpdConfException {
+        List<Setting> settings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int number = i + 1;
+            String text = lines.get(i).strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            String at = file + ":" + number + ": ";
+            Matcher m = LINE.matcher(TRAILING_COMMENT.matcher(text).replaceFirst(""));
+            if (!m.matches()) {
+                errors.add(at + "expected 'Key value'");
+                continue;
+            }
+            String key = m.group(1);
+            String value = m.group(2) == null ? "" : m.group(2);
+            Rule rule = RULES.get(key.toLowerCase(Locale.ROOT));
+            if (rule == null) {
+                errors.add(at + "unknown key '" + key + "' (not a pure-ftpd.conf setting)");
+                continue;
+            }
+            if (value.isEmpty()) {
+                errors.add(at + key + " needs a value");
+                continue;
+            }
+            try {
+                Setting s = setting(rule, number, key, value, notes, at);
+                if (s != null) {
+                    Integer first = seen.putIfAbsent(s.option(), number);
+                    if (first != null && rule.kind() != Kind.BIND) {
+                        errors.add(at + key + " is given twice (also at line " + first + ")");
+                    } else {
+                        settings.add(s);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(at + e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new PureFtpdConfException(errors);
+        }
+        return new PureFtpdConf(file, settings, notes);
+    }
+
+    /** The setting a line makes, or null when it only adds a note or nothing. */
+    private static Setting setting(Rule rule, int line, String key, String value, List<String> notes, String at) {
+        String option = rule.meaning();
+        return switch (rule.kind()) {
+            case FLAG -> new Setting(line, key, value, option, yes(key, value) ? List.of(option) : List.of());
+            case NUMBER -> {
+                if (!value.matches("\\d{1,9}")) {
+                    throw new IllegalArgumentException(key + " takes a number, not '" + value + "'");
+                }
+                yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case PORT_RANGE -> {
+                String range = value.replaceAll("\\s+", ":");
+                PortRange.parse(range);
+                yield new Setting(line, key, value, option, List.of(option, range));
+            }
+            case BIND -> {
+                BindAddress.parse(oneWord(key, value), ServeCommand.DEFAULT_PORT);
+                yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case HOST -> new Setting(line, key, value, option, List.of(option, oneWord(key, value)));
+            case GROUP -> {
+                ServeSwitches.trustedGroup(oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case UMASK -> {
+                ServeSwitches.umask(oneWord(key, value), new ArrayList<>());
+                yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case NOTE_FLAG -> {
+                if (yes(key, value)) {
+                    notes.add(at + key + " " + value + " changes nothing: " + rule.meaning());
+                }
+                yield null;
+            }
+            case NOTE -> {
+                notes.add(at + key + " " + value + " changes nothing: " + rule.meaning());
+                yield null;
+            }
+            case REFUSED_FLAG -> {
+                if (yes(key, value)) {
+                    throw new IllegalArgumentException(OtherPureFtpdSwitches.notSupported(key));
+                }
+                yield null;
+            }
+            case TLS -> {
+                if (!value.equals("0")) {
+                    throw new IllegalArgumentException(OtherPureFtpdSwitches.notSupported(key));
+                }
+                yield null;
+            }
+            case REFUSED -> throw new IllegalArgumentException(OtherPureFtpdSwitches.notSupported(key));
+        };
+    }
+
+    private static boolean yes(String key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalArgumentException(key + " takes yes or no, not '" + value + "'");
+        };
+    }
+
+    private static String oneWord(String key, String value) {
+        if (value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(key + " takes one value, not '" + value + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,335 @@
+package dev.ferry.cli;
+
+import dev.ferry.config.AccessRules;
+import dev.ferry.config.AnonymousConfig;
+import dev.ferry.config.DataDirectory;
+import dev.ferry.config.DefaultRoot;
+import dev.ferry.config.DotFiles;
+import dev.ferry.config.FileRules;
+import dev.ferry.config.FxpPolicy;
+import dev.ferry.config.LoginRules;
+import dev.ferry.config.Messages;
+import dev.ferry.config.PassiveConfig;
+import dev.ferry.config.PortRange;
+import dev.ferry.config.ServerConfig;
+import dev.ferry.config.SessionLimits;
+import dev.ferry.config.Timeouts;
+import dev.ferry.fs.FsException;
+import dev.ferry.fs.SymlinkPolicy;
+import dev.ferry.fs.VirtualPath;
+import dev.ferry.policy.limit.NameExpression;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The switches of {@code ferry serve} that describe the server (a picocli mixin), and how they
+ * become its {@link ServerConfig}. Where Pure-FTPd has a switch for the same thing, Ferry spells
+ * it as pure-ftpd(8) does, short and long; Pure-FTPd's switches for what Ferry does not do are
+ * in {@link OtherPureFtpdSwitches}.
+ */
+public final class ServeSwitches {
+
+    @Option(names = {"-S", "--bind"}, paramLabel = "HOST,PORT",
+            description = "Listen address; repeat for several. ',21' = all interfaces, port 21. "
+                    + "Default: 127.0.0.1,2121 and ::1,2121.")
+    private List<String> binds = new ArrayList<>();
+
+    @Option(names = {"-p", "--passiveportrange"}, paramLabel = "LOW:HIGH",
+            description = "Ports for passive data connections (default: any free port).")
+    private String passivePorts;
+
+    @Option(names = {"-P", "--forcepassiveip"}, paramLabel = "HOST",
+            description = "Address (IP or host name) advertised in PASV replies, e.g. the public address behind NAT.")
+    private String masquerade;
+
+    @Option(names = {"-c", "--maxclientsnumber"}, paramLabel = "N",
+            description = "Maximum sessions at once (default: ${DEFAULT-VALUE}; 0 = unlimited).")
+    private int maxClients = SessionLimits.DEFAULT.maxSessions();
+
+    @Option(names = {"-C", "--maxclientsperip"}, paramLabel = "N",
+            description = "Maximum sessions from one address (default: ${DEFAULT-VALUE}; 0 = unlimited).")
+    private int maxPerIp = SessionLimits.DEFAULT.maxSessionsPerIp();
+
+    @Option(names = {"-I", "--maxidletime"}, paramLabel = "MINUTES",
+            description = "Idle timeout in minutes (default: ${DEFAULT-VALUE}; 0 = none).")
+    private long idleMinutes = Timeouts.DEFAULT.idle().toMinutes();
+
+    @Option(names = "--login-timeout", paramLabel = "SECONDS",
+            description = "Time allowed from connect to login (default: ${DEFAULT-VALUE}).")
+    private long loginTimeout = Timeouts.DEFAULT.login().toSeconds();
+
+    @Option(names = "--stalled-timeout", paramLabel = "SECONDS",
+            description = "Abort a transfer that moves no data for this long (default: ${DEFAULT-VALUE}).")
+    private long stalledTimeout = Timeouts.DEFAULT.stalled().toSeconds();
+
+    @Option(names = "--data-timeout", paramLabel = "SECONDS",
+            description = "Wait this long for a data connection to open (default: ${DEFAULT-VALUE}).")
+    private long dataTimeout = Timeouts.DEFAULT.dataConnect().toSeconds();
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
+            description = "On stop, let running transfers finish for this long (default: ${DEFAULT-VALUE}).")
+    private long shutdownGrace = Timeouts.DEFAULT.shutdownGrace().toSeconds();
+
+    @Option(names = "--max-login-attempts", paramLabel = "N",
+            description = "Failed logins before the connection is closed (default: ${DEFAULT-VALUE}).")
+    private int maxLoginAttempts = SessionLimits.DEFAULT.maxLoginAttempts();
+
+    @Option(names = "--login-failure-delay", paramLabel = "MILLIS",
+            description = "Delay before answering a failed login (default: ${DEFAULT-VALUE}).")
+    private long loginFailureDelayMillis = SessionLimits.DEFAULT.loginFailureDelay().toMillis();
+
+    @Option(names = {"-A", "--chrooteveryone"},
+            description = "Jail every user in their home. Ferry always does so for its virtual users (unless -a).")
+    private boolean chrootEveryone;
+
+    @Option(names = {"-a", "--trustedgid"}, paramLabel = "GROUP",
+            description = "Members of GROUP are not jailed: their root is the host's /. Takes a group name "
+                    + "(Ferry's users have named groups, not numeric ids). Not with -A.")
+    private String trustedGroup;
+
+    @Option(names = "--anonymous", description = "Allow anonymous logins (users 'anonymous' and 'ftp'), read-only.")
+    private boolean anonymous;
+
+    @Option(names = {"-e", "--anonymousonly"},
+            description = "Only anonymous logins: implies --anonymous, and refuses every other user.")
+    private boolean anonymousOnly;
+
+    @Option(names = {"-E", "--noanonymous"}, description = "No anonymous logins, even with --anonymous.")
+    private boolean noAnonymous;
+
+    @Option(names = "--anonymous-root", paramLabel = "DIR",
+            description = "The anonymous area (default: DATA-DIR/anonymous).")
+    private Path anonymousRoot;
+
+    @Option(names = "--anonymous-upload-dir", paramLabel = "NAME",
+            description = "A directory inside the anonymous area where anonymous users may upload new files, "
+                    + "which cannot then be downloaded (anti-warez drop box).")
+    private String anonymousUploadDir;
+
+    @Option(names = {"-i", "--anonymouscantupload"},
+            description = "Anonymous users cannot upload at all: no drop box, even with --anonymous-upload-dir.")
+    private boolean anonymousCantUpload;
+
+    @Option(names = {"-s", "--antiwarez"},
+            description = "Anonymous uploads cannot be downloaded until an administrator moderates them. "
+                    + "Always so in Ferry: that is what the --anonymous-upload-dir drop box does; "
+                    + "without one, anonymous users cannot upload.")
+    private boolean antiWarez;
+
+    @Option(names = {"-w", "--allowuserfxp"},
+            description = "Let logged-in users use FXP (data connections to/from other hosts).")
+    private boolean userFxp;
+
+    @Option(names = {"-W", "--allowanonymousfxp"}, description = "Let everybody, anonymous too, use FXP.")
+    private boolean anonymousFxp;
+
+    @Option(names = {"-H", "--dontresolve"},
+            description = "Do not resolve client addresses to host names. Ferry never does from the command line.")
+    private boolean dontResolve;
+
+    @Option(names = {"-x", "--prohibitdotfileswrite"},
+            description = "Users may list and download dot-files but not create, change, rename or delete them.")
+    private boolean noDotFileWrites;
+
+    @Option(names = {"-X", "--prohibitdotfilesread"},
+            description = "As -x, and users may not download dot-files nor enter dot-directories either.")
+    private boolean noDotFileAccess;
+
+    @Option(names = {"-U", "--umask"}, paramLabel = "FILES:DIRS",
+            description = "Octal umasks for new files and directories, e.g. 133:022 or 177:077 "
+                    + "(default: 022, files 0644, directories 0755).")
+    private String umask;
+
+    @Option(names = {"-0", "--notruncate"},
+            description = "Uploads go to a temporary name and replace the old file only once complete.")
+    private boolean noTruncate;
+
+    @Option(names = "--follow-symlinks-anywhere",
+            description = "Follow symbolic links even when they lead outside the user's root (virtual chroot off).")
+    private boolean symlinksAnywhere;
+
+    @Option(names = "--server-name", paramLabel = "TEXT", description = "Name shown in the banner.")
+    private String serverName = "Ferry FTP server";
+
+    @Mixin
+    private OtherPureFtpdSwitches others = new OtherPureFtpdSwitches();
+
+    /** A server built from the switches, and what to tell the operator as it starts. */
+    public record Built(ServerConfig server, List<String> notes) {
+        public Built {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** Whether no listen address was given, so that the default loopback pair is used. */
+    public boolean defaultBinds() {
+        return binds.isEmpty();
+    }
+
+    /**
+     * The server the switches describe.
+     *
+     * @throws IllegalArgumentException for a value out of range, switches that contradict each
+     *                                  other, or a switch Ferry does not support yet; the message
+     *                                  names the switch
+     */
+    public Built build(DataDirectory data) {
+        List<String> notes = new ArrayList<>();
+        others.check(notes);
+        if (chrootEveryone && trustedGroup != null) {
+            throw new IllegalArgumentException("-A (--chrooteveryone) and -a (--trustedgid) contradict each other: "
+                    + "-A jails everyone, -a lets a group out; give one of them");
+        }
+        if (anonymousOnly && noAnonymous) {
+            throw new IllegalArgumentException("-e (--anonymousonly) and -E (--noanonymous) together would refuse "
+                    + "every login; give one of them");
+        }
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        if (binds.isEmpty()) {
+            addresses.add(new InetSocketAddress("127.0.0.1", ServeCommand.DEFAULT_PORT));
+            addresses.add(new InetSocketAddress("::1", ServeCommand.DEFAULT_PORT));
+        } else {
+            for (String b : binds) {
+                addresses.add(BindAddress.parse(b, ServeCommand.DEFAULT_PORT));
+            }
+        }
+        PassiveConfig passive = new PassiveConfig(
+                Optional.ofNullable(passivePorts).map(PortRange::parse), Optional.ofNullable(masquerade));
+        requireNonNegative(maxClients, "--maxclientsnumber");
+        requireNonNegative(maxPerIp, "--maxclientsperip");
+        SessionLimits limits = new SessionLimits(maxClients, maxPerIp, 0, Math.max(1, maxLoginAttempts),
+                Duration.ofMillis(requireNonNegative(loginFailureDelayMillis, "--login-failure-delay")),
+                SessionLimits.DEFAULT.maxLineLength());
+        Timeouts timeouts = new Timeouts(
+                Duration.ofSeconds(requireNonNegative(loginTimeout, "--login-timeout")),
+                Duration.ofMinutes(requireNonNegative(idleMinutes, "--maxidletime")),
+                Duration.ofSeconds(requireNonNegative(stalledTimeout, "--stalled-timeout")), Duration.ZERO,
+                Duration.ofSeconds(Math.max(1, dataTimeout)),
+                Duration.ofSeconds(requireNonNegative(shutdownGrace, "--shutdown-grace")));
+        FxpPolicy fxp = anonymousFxp ? FxpPolicy.EVERYONE : userFxp ? FxpPolicy.AUTHENTICATED : FxpPolicy.NOBODY;
+        return new Built(new ServerConfig(data, addresses, List.of(), serverName, Messages.NONE, passive, limits,
+                timeouts, fxp, anonymousAreas(data, notes),
+                symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, logins(),
+                files(notes), AccessRules.NONE), notes);
+    }
+
+    private List<AnonymousConfig> anonymousAreas(DataDirectory data, List<String> notes) {
+        Optional<String> drop = Optional.ofNullable(anonymousUploadDir).map(ServeSwitches::uploadDirectory);
+        if (noAnonymous) {
+            if (anonymous) {
+                notes.add("-E (--noanonymous) overrides --anonymous: anonymous logins are refused");
+            }
+            return List.of();
+        }
+        if (!anonymous && !anonymousOnly) {
+            return List.of();
+        }
+        if (anonymousCantUpload && drop.isPresent()) {
+            notes.add("-i (--anonymouscantupload) overrides --anonymous-upload-dir " + anonymousUploadDir
+                    + ": anonymous users cannot upload");
+            drop = Optional.empty();
+        }
+        Path root = (anonymousRoot != null ? anonymousRoot : data.anonymousRoot()).toAbsolutePath().normalize();
+        return List.of(AnonymousConfig.standard(root, drop, Messages.NONE));
+    }
+
+    /**
+     * Virtual users are jailed in their homes whatever {@code -A} says (Pure-FTPd jails its
+     * virtual users too); {@code -a GROUP} is ProFTPD's {@code DefaultRoot / GROUP} followed by
+     * {@code DefaultRoot ~}. Client addresses are never resolved here, {@code -H} or not: only a
+     * configuration file's {@code UseReverseDNS on} turns that on.
+     */
+    private LoginRules logins() {
+        List<DefaultRoot> roots = trustedGroup == null ? List.of() : List.of(
+                new DefaultRoot("/", Optional.of(trustedGroup(trustedGroup))), new DefaultRoot("~", Optional.empty()));
+        DotFiles dotFiles = noDotFileAccess ? DotFiles.NO_ACCESS : noDotFileWrites ? DotFiles.NO_WRITE
+                : DotFiles.ALLOWED;
+        LoginRules d = LoginRules.DEFAULT;
+        return new LoginRules(roots, d.userAliases(), d.authAliasOnly(), d.rootLogin(), d.requireValidShell(),
+                false, d.anonymousGroup(), !anonymousOnly, dotFiles);
+    }
+
+    private FileRules files(List<String> notes) {
+        FileRules f = FileRules.FERRY;
+        return new FileRules(f.allowOverwrite(), f.allowStoreRestart(), f.allowRetrieveRestart(),
+                noTruncate ? Optional.of(FileRules.HIDDEN_STORE_PREFIX) : f.hiddenStores(),
+                umask == null ? f.umask() : umask(umask, notes), f.maxStoreSize(), f.maxRetrieveSize(),
+                f.allowFilter(), f.denyFilter(), f.hideUser(), f.hideGroup(), f.hideNoAccess(), f.timesGmt());
+    }
+
+    /**
+     * {@code -a}'s group. Pure-FTPd takes a numeric gid; Ferry's users belong to named groups,
+     * so a number can only be a mistake.
+     */
+    static NameExpression trustedGroup(String group) {
+        if (group.strip().matches("\\d+")) {
+            throw new IllegalArgumentException("-a (--trustedgid) takes a group name in Ferry, not a numeric gid like "
+                    + group.strip() + ": Ferry's users have named groups");
+        }
+        return NameExpression.parse(group);
+    }
+
+    /**
+     * Pure-FTPd's {@code -U FILES:DIRS} as Ferry's single umask. Files are created from 0666 and
+     * directories from 0777, so only FILES' read/write bits matter for files and DIRS' execute
+     * bits only matter for directories: the umask takes each from there, which is exact whenever
+     * FILES and DIRS agree on read and write (133:022, 177:077, 022:022 and every example of
+     * pure-ftpd(8)). Otherwise directories get FILES' read/write bits, and a note says what the
+     * new modes are. One value alone is the umask of both.
+     */
+    static int umask(String spec, List<String> notes) {
+        String[] parts = spec.strip().split(":", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("-U (--umask) takes FILES:DIRS in octal, e.g. 133:022, not '" + spec + "'");
+        }
+        int files = octal(parts[0], spec);
+        int dirs = parts.length == 2 ? octal(parts[1], spec) : files;
+        int combined = (files & 0666) | (dirs & 0111);
+        if ((files & 0666) != (dirs & 0666)) {
+            notes.add(String.format("Ferry has one umask for files and directories: -U %s is applied as %03o "
+                    + "(new files %04o, new directories %04o)", spec.strip(), combined, 0666 & ~combined,
+                    0777 & ~combined));
+        }
+        return combined;
+    }
+
+    private static int octal(String digits, String spec) {
+        String d = digits.strip();
+        if (!d.matches("[0-7]{1,4}") || Integer.parseInt(d, 8) > 0777) {
+            throw new IllegalArgumentException("-U (--umask) takes FILES:DIRS in octal from 000 to 777, e.g. 133:022, "
+                    + "not '" + spec + "'");
+        }
+        return Integer.parseInt(d, 8);
+    }
+
+    /**
+     * The drop directory as a path relative to the anonymous root, whatever form it was given in
+     * ("incoming", "/incoming", "pub/incoming/"); it is the path anonymous clients see.
+     */
+    private static String uploadDirectory(String given) {
+        String normalised;
+        try {
+            normalised = VirtualPath.ROOT.resolve(given).toString().substring(1);
+        } catch (FsException.InvalidName e) {
+            throw new IllegalArgumentException("--anonymous-upload-dir: " + e.getMessage());
+        }
+        if (normalised.isEmpty() || given.contains("..")) {
+            throw new IllegalArgumentException("--anonymous-upload-dir must name a directory inside the anonymous area, "
+                    + "e.g. 'incoming'");
+        }
+        return normalised;
+    }
+
+    private static long requireNonNegative(long value, String option) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + " must not be negative");
+        }
+        return value;
+    }
+}

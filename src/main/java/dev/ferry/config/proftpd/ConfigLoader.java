@@ -1,0 +1,479 @@
+package dev.ferry.config.proftpd;
+
+import dev.ferry.command.CommandSpec;
+import dev.ferry.command.CommandTable;
+import dev.ferry.config.DataDirectory;
+import dev.ferry.config.DefaultRoot;
+import dev.ferry.config.DirectoryConfig;
+import dev.ferry.config.FerryConfig;
+import dev.ferry.config.FxpPolicy;
+import dev.ferry.config.PortRange;
+import dev.ferry.config.ServerConfig;
+import dev.ferry.config.file.ConfigError;
+import dev.ferry.config.file.ConfigFileParser;
+import dev.ferry.config.file.ConfigNode;
+import dev.ferry.config.file.ConfigSyntaxException;
+import dev.ferry.config.file.ParseOptions;
+import dev.ferry.config.file.Section;
+import dev.ferry.policy.limit.AddressPattern;
+import dev.ferry.policy.limit.ClientClass;
+import dev.ferry.policy.limit.ClientClasses;
+import dev.ferry.policy.limit.LimitContext;
+import dev.ferry.policy.limit.LimitSection;
+import dev.ferry.policy.limit.NameExpression;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a ProFTPD-style configuration file into a {@link FerryConfig}: the server config
+ * context, {@code <Global>} (laid under every server), {@code <VirtualHost>},
+ * {@code <Anonymous>}, {@code <Directory>}, {@code <Limit>}, {@code <Class>} and
+ * {@code <IfClass>}. Every directive means what ProFTPD documents; one that Ferry cannot honour
+ * is an error naming file:line, never skipped. Settings that have no effect in Ferry (how the
+ * daemon is started, for instance) are accepted with a notice.
+ */
+public final class ConfigLoader {
+    private final DataDirectory data;
+    private final Function<String, Optional<Path>> homes;
+    private final Set<String> verbs = new HashSet<>();
+    private final List<ConfigError> errors = new ArrayList<>();
+    private final List<ConfigError> notices = new ArrayList<>();
+    private final List<ClientClass> classes = new ArrayList<>();
+
+    private ConfigLoader(DataDirectory data, Function<String, Optional<Path>> homes) {
+        this.data = data;
+        this.homes = homes;
+        for (CommandSpec spec : CommandTable.standard().all()) {
+            verbs.add(spec.verb());
+        }
+        verbs.add("SITE_CHMOD");
+    }
+
+    /**
+     * @param homes the home directory of a user name, for {@code ~user} in paths
+     */
+    public static LoadedConfig load(Path file, DataDirectory data, Function<String, Optional<Path>> homes)
+            throws ConfigException {
+        List<ConfigNode> tree;
+        try {
+            tree = ConfigFileParser.parse(file, ParseOptions.standard());
+        } catch (ConfigSyntaxException e) {
+            throw new ConfigException(e.errors());
+        }
+        return load(tree, file, data, homes);
+    }
+
+    static LoadedConfig load(List<ConfigNode> tree, Path file, DataDirectory data,
+                             Function<String, Optional<Path>> homes) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader(data, homes);
+        List<ConfigNode> global = new ArrayList<>();
+        List<Section> virtualHosts = new ArrayList<>();
+        List<ConfigNode> main = new ArrayList<>();
+        for (ConfigNode node : tree) {
+            if (node instanceof Section s && s.name().equalsIgnoreCase("Global")) {
+                loader.requireNoArgs(s);
+                global.addAll(s.children());
+            } else if (node instanceof Section s && s.name().equalsIgnoreCase("VirtualHost")) {
+                virtualHosts.add(s);
+            } else if (node instanceof Section s && s.name().equalsIgnoreCase("Class")) {
+                loader.readClass(s);
+            } else {
+                main.add(node);
+            }
+        }
+        List<ServerConfig> servers = new ArrayList<>();
+        ServerDraft mainDraft = new ServerDraft(false);
+        loader.readServer(mainDraft, global);
+        loader.readServer(mainDraft, main);
+        servers.add(mainDraft.build(data));
+        for (Section vhost : virtualHosts) {
+            ServerDraft draft = new ServerDraft(true);
+            draft.port = mainDraft.port; // ProFTPD: a <VirtualHost> without Port listens on 21; Ferry keeps the main port
+            loader.virtualHostAddresses(vhost, draft);
+            loader.readServer(draft, global);
+            loader.readServer(draft, vhost.children());
+            servers.add(draft.build(data));
+        }
+        if (servers.stream().allMatch(s -> s.binds().isEmpty())) {
+            loader.errors.add(new ConfigError(new dev.ferry.config.file.SourceLocation(file, 1),
+                    "no server listens anywhere (Port 0 everywhere)"));
+        }
+        if (!loader.errors.isEmpty()) {
+            throw new ConfigException(loader.errors);
+        }
+        return new LoadedConfig(new FerryConfig(servers, new ClientClasses(loader.classes), Optional.of(file)),
+                loader.notices);
+    }
+
+    // ---- contexts --------------------------------------------------------------------------
+
+    private void readServer(ServerDraft s, List<ConfigNode> nodes) {
+        for (ConfigNode node : nodes) {
+            try {
+                if (node instanceof Section section) {
+                    readServerSection(s, section);
+                } else if (!s.files.read(node) && !readServerDirective(s, node)) {
+                    unknown(node, "the server context");
+                }
+            } catch (Values.Invalid | IllegalArgumentException e) {
+                error(node, e.getMessage());
+            }
+        }
+    }
+
+    private void readServerSection(ServerDraft s, Section section) throws Values.Invalid {
+        switch (section.name().toLowerCase(Locale.ROOT)) {
+            case "anonymous" -> readAnonymous(s, section);
+            case "directory" -> directory(section, s.directories, Optional.empty());
+            case "limit" -> s.limits.add(limit(section));
+            case "ifclass" -> readIfClass(s, section);
+            case "global", "virtualhost", "class" ->
+                    error(section, "<" + section.name() + "> belongs at the top level of the file");
+            default -> error(section, "<" + section.name() + "> is not a section Ferry knows here");
+        }
+    }
+
+    private boolean readServerDirective(ServerDraft s, ConfigNode d) throws Values.Invalid {
+        switch (d.name().toLowerCase(Locale.ROOT)) {
+            case "servername" -> s.serverName = Values.one(d);
+            case "serverident" -> {
+                Values.count(d, 1, 2);
+                boolean on = Values.onOff(d.name(), d.args().getFirst());
+                s.hideIdent = !on;
+                s.ident = on && d.args().size() == 2 ? Optional.of(d.args().get(1)) : Optional.empty();
+            }
+            case "serveralias" -> {
+                Values.count(d, 1, Integer.MAX_VALUE);
+                s.hostNames.addAll(d.args());
+            }
+            case "port" -> s.port = Values.count(d, Values.one(d), 0);
+            case "defaultaddress" -> {
+                if (s.virtualHost) {
+                    throw new Values.Invalid("DefaultAddress belongs to the main server; a <VirtualHost> takes its "
+                            + "addresses as arguments");
+                }
+                Values.count(d, 1, Integer.MAX_VALUE);
+                s.addresses.clear();
+                for (String a : d.args()) {
+                    s.addresses.addAll(resolve(d, a));
+                }
+            }
+            case "socketbindtight" -> s.socketBindTight = Values.onOff(d);
+            case "masqueradeaddress" -> s.masquerade = Optional.of(Values.one(d));
+            case "passiveports" -> {
+                Values.count(d, 2, 2);
+                s.passivePorts = Optional.of(new PortRange(Values.count(d, d.args().get(0), 1),
+                        Values.count(d, d.args().get(1), 1)));
+            }
+            case "allowforeignaddress" -> {
+                String v = Values.one(d);
+                s.fxp = switch (v.toLowerCase(Locale.ROOT)) {
+                    case "on", "yes", "true" -> FxpPolicy.EVERYONE;
+                    case "off", "no", "false" -> FxpPolicy.NOBODY;
+                    default -> throw new Values.Invalid("AllowForeignAddress with a class is not supported yet; "
+                            + "use on or off");
+                };
+            }
+            case "maxclients" -> s.maxClients = maxClients(d);
+            case "maxclientsperhost" -> s.maxPerHost = maxClients(d);
+            case "maxclientsperuser" -> {
+                if (maxClients(d) != 0) {
+                    throw new Values.Invalid("MaxClientsPerUser is not supported yet");
+                }
+            }
+            case "maxloginattempts" -> s.maxLoginAttempts = Values.count(d, Values.one(d), 1);
+            case "timeoutidle" -> s.timeoutIdle = Values.seconds(d);
+            case "timeoutlogin" -> s.timeoutLogin = Values.seconds(d);
+            case "timeoutnotransfer" -> {
+                if (!Values.seconds(d).isZero()) {
+                    throw new Values.Invalid("TimeoutNoTransfer is not supported yet (only 0)");
+                }
+            }
+            case "timeoutstalled" -> s.timeoutStalled = Values.seconds(d);
+            case "defaultroot" -> {
+                Values.count(d, 1, 2);
+                String path = d.args().getFirst();
+                Optional<NameExpression> groups = d.args().size() == 2
+                        ? Optional.of(NameExpression.parse(d.args().get(1))) : Optional.empty();
+                s.defaultRoots.add(new DefaultRoot(expandUser(d, path), groups));
+            }
+            case "requirevalidshell" -> s.requireValidShell = Values.onOff(d);
+            case "rootlogin" -> s.rootLogin = Values.onOff(d);
+            case "useralias" -> {
+                Values.count(d, 2, 2);
+                s.userAliases.put(d.args().get(0), d.args().get(1));
+            }
+            case "authaliasonly" -> s.authAliasOnly = Values.onOff(d);
+            case "anonymousgroup" -> s.anonymousGroup = Optional.of(NameExpression.parse(Values.one(d)));
+            case "usereversedns" -> s.useReverseDns = Values.onOff(d);
+            case "identlookups" -> {
+                if (Values.onOff(d)) {
+                    throw new Values.Invalid("IdentLookups on is not supported (RFC 1413 lookups are never made)");
+                }
+            }
+            case "displayconnect" -> s.displayConnect = Optional.of(Path.of(absolute(d, Values.one(d))));
+            case "displaylogin" -> s.displayLogin = Optional.of(Values.one(d));
+            case "accessgrantmsg" -> s.accessGrant = Optional.of(Values.one(d));
+            case "servertype" -> {
+                if (!Values.one(d).equalsIgnoreCase("standalone")) {
+                    throw new Values.Invalid("ServerType inetd is not supported; Ferry runs standalone");
+                }
+                notice(d, "ServerType standalone is how Ferry always runs");
+            }
+            case "defaultserver" -> {
+                Values.onOff(d);
+                notice(d, "DefaultServer: connections that match no <VirtualHost> address go to the main server");
+            }
+            case "user", "group" -> notice(d, d.name() + " outside <Anonymous> has no effect: Ferry runs as the user "
+                    + "that starts it and never changes identity");
+            case "useipv6" -> notice(d, "UseIPv6: Ferry serves IPv6 wherever an IPv6 address is bound");
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void readAnonymous(ServerDraft s, Section section) throws Values.Invalid {
+        if (section.args().size() != 1) {
+            throw new Values.Invalid("<Anonymous> takes one directory, e.g. <Anonymous ~ftp>");
+        }
+        String dir = expandUser(section, section.args().getFirst());
+        if (!dir.startsWith("/")) {
+            throw new Values.Invalid("<Anonymous> needs an absolute directory or ~user, not '" + dir + "'");
+        }
+        ServerDraft.AnonymousDraft a = new ServerDraft.AnonymousDraft(Path.of(dir).normalize());
+        for (ConfigNode node : section.children()) {
+            try {
+                if (node instanceof Section inner) {
+                    switch (inner.name().toLowerCase(Locale.ROOT)) {
+                        case "directory" -> directory(inner, a.directories, Optional.of(a.root));
+                        case "limit" -> a.limits.add(limit(inner));
+                        default -> error(inner, "<" + inner.name() + "> is not allowed inside <Anonymous>");
+                    }
+                    continue;
+                }
+                if (a.files.read(node)) {
+                    continue;
+                }
+                switch (node.name().toLowerCase(Locale.ROOT)) {
+                    case "user" -> a.account = Values.one(node);
+                    case "group" -> a.group = Optional.of(Values.one(node));
+                    case "useralias" -> {
+                        Values.count(node, 2, 2);
+                        a.aliases.add(node.args().get(0));
+                    }
+                    case "authaliasonly" -> a.authAliasOnly = Values.onOff(node);
+                    case "anonrequirepassword" -> a.requirePassword = Values.onOff(node);
+                    case "requirevalidshell" -> Values.onOff(node); // anonymous areas never ask for a shell
+                    case "displaylogin" -> a.displayLogin = Optional.of(Values.one(node));
+                    case "accessgrantmsg" -> a.accessGrant = Optional.of(Values.one(node));
+                    default -> unknown(node, "<Anonymous>");
+                }
+            } catch (Values.Invalid | IllegalArgumentException e) {
+                error(node, e.getMessage());
+            }
+        }
+        if (a.account == null) {
+            error(section, "<Anonymous> needs a User line: the login name that enters the area");
+            return;
+        }
+        s.anonymous.add(a);
+    }
+
+    /**
+     * A {@code <Directory>}: absolute, {@code ~}, {@code ~user}; inside {@code <Anonymous>} also
+     * relative to the area (FAQ ch. 5 §3, {@code <Directory pub/incoming/>}) and {@code *}.
+     */
+    private void directory(Section section, List<DirectoryConfig> into, Optional<Path> anonymousRoot)
+            throws Values.Invalid {
+        if (section.args().size() != 1) {
+            throw new Values.Invalid("<Directory> takes one path");
+        }
+        String path = expandUser(section, section.args().getFirst());
+        if (!path.startsWith("/") && !path.startsWith("~")) {
+            if (anonymousRoot.isEmpty()) {
+                throw new Values.Invalid("<Directory " + path + ">: a relative path is only allowed inside "
+                        + "<Anonymous>; use an absolute path or ~");
+            }
+            path = path.equals("*") ? anonymousRoot.get() + "/*" : anonymousRoot.get().resolve(path).toString();
+        }
+        FileDraft files = new FileDraft();
+        List<LimitSection> limits = new ArrayList<>();
+        Optional<String> chdir = Optional.empty();
+        for (ConfigNode node : section.children()) {
+            try {
+                if (node instanceof Section inner) {
+                    if (inner.name().equalsIgnoreCase("Limit")) {
+                        LimitSection limit = limit(inner);
+                        if (limit.targets().contains("LOGIN")) {
+                            // ProFTPD FAQ ch. 5 §11: nobody logs in to a directory
+                            error(inner, "<Limit LOGIN> has no meaning inside <Directory>; put it in the server "
+                                    + "or <Anonymous> context");
+                        }
+                        limits.add(limit);
+                    } else {
+                        error(inner, "<" + inner.name() + "> is not allowed inside <Directory>");
+                    }
+                } else if (!files.read(node)) {
+                    unknown(node, "<Directory>");
+                }
+            } catch (Values.Invalid | IllegalArgumentException e) {
+                error(node, e.getMessage());
+            }
+        }
+        into.add(new DirectoryConfig(path, files.overrides(), new LimitContext(limits), chdir));
+    }
+
+    private LimitSection limit(Section section) {
+        return LimitReader.read(section, verbs, p -> error(p.node(), p.message()));
+    }
+
+    /** The NAT howto's per-class MasqueradeAddress: {@code <IfClass internal> MasqueradeAddress 192.168.1.2 </IfClass>}. */
+    private void readIfClass(ServerDraft s, Section section) throws Values.Invalid {
+        if (section.args().size() != 1) {
+            throw new Values.Invalid("<IfClass> takes one class name");
+        }
+        String className = section.args().getFirst();
+        boolean negated = className.startsWith("!");
+        for (ConfigNode node : section.children()) {
+            if (node.name().equalsIgnoreCase("MasqueradeAddress") && !negated && !(node instanceof Section)) {
+                try {
+                    s.classMasquerade.put(className, Values.one(node));
+                } catch (Values.Invalid e) {
+                    error(node, e.getMessage());
+                }
+            } else {
+                error(node, node.name() + " inside <IfClass" + (negated ? " !" : " ") + "...> is not supported yet "
+                        + "(only MasqueradeAddress, for a named class)");
+            }
+        }
+    }
+
+    private void readClass(Section section) {
+        if (section.args().size() != 1) {
+            error(section, "<Class> takes one name");
+            return;
+        }
+        List<AddressPattern> from = new ArrayList<>();
+        boolean satisfyAll = false;
+        for (ConfigNode node : section.children()) {
+            try {
+                switch (node.name().toLowerCase(Locale.ROOT)) {
+                    case "from" -> {
+                        Values.count(node, 1, Integer.MAX_VALUE);
+                        for (String arg : node.args()) {
+                            for (String part : arg.split(",")) {
+                                if (!part.isBlank()) {
+                                    from.add(AddressPattern.parse(part.trim()));
+                                }
+                            }
+                        }
+                    }
+                    case "satisfy" -> {
+                        String v = Values.one(node).toLowerCase(Locale.ROOT);
+                        if (!v.equals("any") && !v.equals("all")) {
+                            throw new Values.Invalid("Satisfy takes any or all");
+                        }
+                        satisfyAll = v.equals("all");
+                    }
+                    default -> error(node, node.name() + " is not allowed inside <Class> (there: From, Satisfy)");
+                }
+            } catch (Values.Invalid | IllegalArgumentException e) {
+                error(node, e.getMessage());
+            }
+        }
+        classes.add(new ClientClass(section.args().getFirst(), from, satisfyAll));
+    }
+
+    private void virtualHostAddresses(Section vhost, ServerDraft draft) {
+        if (vhost.args().isEmpty()) {
+            error(vhost, "<VirtualHost> takes one or more addresses or host names");
+        }
+        for (String arg : vhost.args()) {
+            try {
+                if (!looksLikeAddress(arg)) {
+                    draft.hostNames.add(arg);
+                }
+                draft.addresses.addAll(resolve(vhost, arg));
+            } catch (Values.Invalid e) {
+                error(vhost, e.getMessage());
+            }
+        }
+    }
+
+    // ---- values ----------------------------------------------------------------------------
+
+    private static boolean looksLikeAddress(String text) {
+        return text.matches("[0-9.]+") || text.contains(":");
+    }
+
+    private static List<InetAddress> resolve(ConfigNode d, String host) throws Values.Invalid {
+        try {
+            return List.of(InetAddress.getAllByName(host.replace("[", "").replace("]", "")));
+        } catch (UnknownHostException e) {
+            throw new Values.Invalid("cannot resolve '" + host + "' to an address");
+        }
+    }
+
+    private static int maxClients(ConfigNode d) throws Values.Invalid {
+        Values.count(d, 1, 2); // ProFTPD allows a message as second argument; Ferry's refusal text is fixed
+        String v = d.args().getFirst();
+        return v.equalsIgnoreCase("none") ? 0 : Values.count(d, v, 1);
+    }
+
+    private static String chdirFile(ConfigNode d) throws Values.Invalid {
+        Values.count(d, 1, 2);
+        String file = d.args().getFirst();
+        if (file.contains("/")) {
+            throw new Values.Invalid("DisplayChdir takes a file name looked up in each directory, not a path");
+        }
+        return file;
+    }
+
+    private String absolute(ConfigNode d, String path) throws Values.Invalid {
+        String expanded = expandUser(d, path);
+        if (!expanded.startsWith("/")) {
+            throw new Values.Invalid(d.name() + " needs an absolute path, not '" + path + "'");
+        }
+        return expanded;
+    }
+
+    /** {@code ~user} and {@code ~user/sub} become that user's home; a bare {@code ~} stays (expanded at login). */
+    private String expandUser(ConfigNode d, String path) throws Values.Invalid {
+        if (!path.startsWith("~") || path.equals("~") || path.startsWith("~/")) {
+            return path;
+        }
+        int slash = path.indexOf('/');
+        String user = slash < 0 ? path.substring(1) : path.substring(1, slash);
+        Path home = homes.apply(user).orElseThrow(() -> new Values.Invalid("~" + user
+                + ": no such user (neither a Ferry user nor a system account)"));
+        return slash < 0 ? home.toString() : home.resolve(path.substring(slash + 1)).toString();
+    }
+
+    private void requireNoArgs(Section s) {
+        if (!s.args().isEmpty()) {
+            error(s, "<" + s.name() + "> takes no arguments");
+        }
+    }
+
+    private void unknown(ConfigNode node, String where) {
+        error(node, DirectiveNames.unknownMessage(node.name(), where));
+    }
+
+    private void error(ConfigNode node, String message) {
+        errors.add(new ConfigError(node.at(), message));
+    }
+
+    private void notice(ConfigNode node, String message) {
+        notices.add(new ConfigError(node.at(), message));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ferry.config.proftpd;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What to say about a directive the context did not take: one of ProFTPD's that Ferry does not
+ * have yet, one that belongs in another context, or a name nobody knows.
+ */
+final class DirectiveNames {
+    /** ProFTPD directives for features Ferry does not have yet (modules: tls, sql, ldap, quota, log, ratio, ...). */
+    private static final Set<String> NOT_YET = Set.of("transferrate", "transferlog", "extendedlog", "logformat",
+            "systemlog", "syslogfacility", "sqlengine", "sqlauthenticate", "sqlconnectinfo", "sqlauthtypes",
+            "sqlbackend", "sqluserinfo", "sqlgroupinfo", "ldapserver", "ldapbinddn", "ldapusers", "ldapdoauth",
+            "quotaengine", "quotalimittable", "quotatallytable", "ratios", "userratio", "groupratio", "hostratio",
+            "anonratio", "tlsengine", "tlsrequired", "tlsprotocol", "tlsciphersuite", "tlsrsacertificatefile",
+            "tlsrsacertificatekeyfile", "tlscertificatechainfile", "tlsverifyclient", "tlsoptions", "tlslog",
+            "tlscacertificatefile", "tlsrenegotiate", "authuserfile", "authgroupfile", "authorder", "authpam",
+            "maxinstances", "maxhostsperuser", "maxclientsperclass", "bandwidth", "deferwelcome",
+            "displayquit", "displayfiletransfer", "displaygoaway", "listoptions", "showsymlinks", "pathallowfilter",
+            "pathdenyfilter", "allowchmod", "hidefiles", "dirfakeuser", "dirfakegroup", "dirfakemode",
+            "scoreboardfile", "pidfile", "usesendfile", "maxcommandrate", "delayengine", "wtmplog", "useftpusers",
+            "userpassword", "grouppassword", "createhome", "rlimitcpu", "rlimitmemory", "rlimitopenfiles",
+            "ignorehidden", "displaychdir", "uselastlog", "serveradmin", "commandbuffersize", "deleteabortedstores",
+            "trace", "tracelog", "debuglevel", "setenv", "unsetenv", "multilinerfc2228", "timeoutsession",
+            "storeuniqueprefix", "allowlogsymlinks", "translationtable", "charsetoptions", "useencoding");
+
+    /** Directives Ferry knows, with the contexts they belong in. */
+    private static final Set<String> SERVER_ONLY = Set.of("servername", "serverident", "serveralias", "port",
+            "defaultaddress", "socketbindtight", "masqueradeaddress", "passiveports", "allowforeignaddress",
+            "maxclients", "maxclientsperhost", "maxclientsperuser", "maxloginattempts", "timeoutidle", "timeoutlogin",
+            "timeoutnotransfer", "timeoutstalled", "defaultroot", "rootlogin", "anonymousgroup", "usereversedns",
+            "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6");
+    private static final Set<String> ANONYMOUS_ONLY = Set.of("anonrequirepassword");
+    private static final Set<String> LIMIT_ONLY = Set.of("order", "allow", "deny", "allowall", "denyall", "allowuser",
+            "denyuser", "allowgroup", "denygroup", "allowclass", "denyclass");
+    private static final Set<String> CLASS_ONLY = Set.of("from", "satisfy");
+
+    private DirectiveNames() {
+    }
+
+    static String unknownMessage(String name, String where) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (NOT_YET.contains(lower)) {
+            return name + " is not supported yet";
+        }
+        if (SERVER_ONLY.contains(lower)) {
+            return name + " is not allowed in " + where + "; it belongs in the server context or a <VirtualHost>";
+        }
+        if (ANONYMOUS_ONLY.contains(lower)) {
+            return name + " is not allowed in " + where + "; it belongs in <Anonymous>";
+        }
+        if (LIMIT_ONLY.contains(lower)) {
+            return name + " is not allowed in " + where + "; it belongs in a <Limit> block";
+        }
+        if (CLASS_ONLY.contains(lower)) {
+            return name + " is not allowed in " + where + "; it belongs in a <Class> block";
+        }
+        return "unknown directive " + name;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.ferry.config.proftpd;
+
+import dev.ferry.config.AccessRules;
+import dev.ferry.config.AnonymousConfig;
+import dev.ferry.config.DataDirectory;
+import dev.ferry.config.DefaultRoot;
+import dev.ferry.config.DirectoryConfig;
+import dev.ferry.config.FileRules;
+import dev.ferry.config.FxpPolicy;
+import dev.ferry.config.LoginRules;
+import dev.ferry.config.Messages;
+import dev.ferry.config.PassiveConfig;
+import dev.ferry.config.PortRange;
+import dev.ferry.config.ServerConfig;
+import dev.ferry.config.SessionLimits;
+import dev.ferry.config.Timeouts;
+import dev.ferry.fs.SymlinkPolicy;
+import dev.ferry.policy.limit.LimitContext;
+import dev.ferry.policy.limit.LimitSection;
+import dev.ferry.policy.limit.NameExpression;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One server's settings ({@code server config} context or a {@code <VirtualHost>}) as they are read. */
+final class ServerDraft {
+    final boolean virtualHost;
+    final List<InetAddress> addresses = new ArrayList<>();
+    final List<String> hostNames = new ArrayList<>();
+    int port = 21;
+    boolean socketBindTight;
+    String serverName = "Ferry FTP server";
+    Optional<String> ident = Optional.empty();
+    boolean hideIdent;
+    Optional<Path> displayConnect = Optional.empty();
+    Optional<String> displayLogin = Optional.empty();
+    Optional<String> accessGrant = Optional.empty();
+    Optional<String> displayChdir = Optional.empty();
+    Optional<PortRange> passivePorts = Optional.empty();
+    Optional<String> masquerade = Optional.empty();
+    final Map<String, String> classMasquerade = new LinkedHashMap<>();
+    FxpPolicy fxp = FxpPolicy.NOBODY;
+    int maxClients = SessionLimits.DEFAULT.maxSessions();
+    int maxPerHost = SessionLimits.DEFAULT.maxSessionsPerIp();
+    int maxPerUser;
+    int maxLoginAttempts = SessionLimits.DEFAULT.maxLoginAttempts();
+    Duration timeoutIdle = Duration.ofSeconds(600);
+    Duration timeoutLogin = Duration.ofSeconds(300);
+    Duration timeoutNoTransfer = Duration.ZERO;
+    Duration timeoutStalled = Duration.ofSeconds(3600);
+    final List<DefaultRoot> defaultRoots = new ArrayList<>();
+    final Map<String, String> userAliases = new LinkedHashMap<>();
+    boolean authAliasOnly;
+    boolean rootLogin;
+    boolean requireValidShell = true;
+    boolean useReverseDns;
+    Optional<NameExpression> anonymousGroup = Optional.empty();
+    final FileDraft files = new FileDraft();
+    final List<LimitSection> limits = new ArrayList<>();
+    final List<DirectoryConfig> directories = new ArrayList<>();
+    final List<AnonymousDraft> anonymous = new ArrayList<>();
+
+    ServerDraft(boolean virtualHost) {
+        this.virtualHost = virtualHost;
+    }
+
+    ServerConfig build(DataDirectory data) {
+        List<InetSocketAddress> binds = new ArrayList<>();
+        if (port != 0) {
+            if (addresses.isEmpty()) {
+                binds.add(new InetSocketAddress(port)); // every address, as ProFTPD without SocketBindTight
+            }
+            for (InetAddress a : addresses) {
+                binds.add(new InetSocketAddress(a, port));
+            }
+        }
+        Messages messages = new Messages(ident, hideIdent, displayConnect, displayLogin, accessGrant, displayChdir);
+        FileRules fileRules = FileRules.PROFTPD.with(files.overrides());
+        LoginRules logins = new LoginRules(defaultRoots, userAliases, authAliasOnly, rootLogin, requireValidShell,
+                useReverseDns, anonymousGroup);
+        List<AnonymousConfig> areas = new ArrayList<>();
+        for (AnonymousDraft a : anonymous) {
+            areas.add(a.build(messages, fileRules));
+        }
+        return new ServerConfig(data, binds, hostNames, serverName, messages,
+                new PassiveConfig(passivePorts, masquerade, classMasquerade),
+                new SessionLimits(maxClients, maxPerHost, maxPerUser, maxLoginAttempts,
+                        SessionLimits.DEFAULT.loginFailureDelay(), SessionLimits.DEFAULT.maxLineLength()),
+                new Timeouts(timeoutLogin, timeoutIdle, timeoutStalled, timeoutNoTransfer,
+                        Timeouts.DEFAULT.dataConnect(), Timeouts.DEFAULT.shutdownGrace()),
+                fxp, areas, SymlinkPolicy.INSIDE_ROOT, logins, fileRules,
+                new AccessRules(new LimitContext(limits), directories));
+    }
+
+    /** An {@code <Anonymous>} context as it is read. */
+    static final class AnonymousDraft {
+        final Path root;
+        String account;
+        Optional<String> group = Optional.empty();
+        final List<String> aliases = new ArrayList<>();
+        boolean authAliasOnly;
+        boolean requirePassword;
+        Optional<String> displayLogin = Optional.empty();
+        Optional<String> accessGrant = Optional.empty();
+        Optional<String> displayChdir = Optional.empty();
+        final FileDraft files = new FileDraft();
+        final List<LimitSection> limits = new ArrayList<>();
+        final List<DirectoryConfig> directories = new ArrayList<>();
+
+        AnonymousDraft(Path root) {
+            this.root = root;
+        }
+
+        AnonymousConfig build(Messages server, FileRules serverFiles) {
+            Messages messages = server.withDisplayLogin(displayLogin.or(server::displayLogin))
+                    .withAccessGrant(accessGrant.or(server::accessGrant))
+                    .withDisplayChdir(displayChdir.or(server::displayChdir));
+            return new AnonymousConfig(root, account, group, java.util.Set.copyOf(aliases), authAliasOnly,
+                    requirePassword, Optional.empty(), true, messages, serverFiles.with(files.overrides()),
+                    new AccessRules(new LimitContext(limits), directories));
+        }
+    }
+}
