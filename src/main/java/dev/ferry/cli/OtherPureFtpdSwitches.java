@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -181,7 +182,7 @@ public final class OtherPureFtpdSwitches {
             }
         }
         for (String method : logins) {
-            String kind = method.strip().split(":", 2)[0].toLowerCase(java.util.Locale.ROOT);
+            String kind = method.strip().split(":", 2)[0].toLowerCase(Locale.ROOT);
             if (!kind.equals("unix") && !kind.equals("pam") && !kind.equals("puredb")) {
                 throw new IllegalArgumentException("--login " + kind + " is not supported yet (" + OWN_USERS_ONLY + ")");
             }

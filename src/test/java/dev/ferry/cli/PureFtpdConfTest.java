@@ -1,0 +1,314 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.cli.PureFtpdConf.Setting;
+import dev.ferry.config.DataDirectory;
+import dev.ferry.config.DotFiles;
+import dev.ferry.config.FileRules;
+import dev.ferry.config.PortRange;
+import dev.ferry.config.ServerConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import picocli.CommandLine;
+
+/** {@code ferry serve --pureconf FILE}: reading pure-ftpd.conf, and the command line winning over it. */
+class PureFtpdConfTest {
+    private static final Path FILE = Path.of("/etc/pure-ftpd.conf");
+
+    @TempDir
+    Path temp;
+    DataDirectory data;
+
+    @BeforeEach
+    void dataDirectory() {
+        data = new DataDirectory(temp.resolve("data"));
+    }
+
+    private static PureFtpdConf parse(String... lines) throws PureFtpdConfException {
+        return PureFtpdConf.parse(FILE, List.of(lines));
+    }
+
+    private static List<String> errors(String... lines) {
+        try {
+            parse(lines);
+        } catch (PureFtpdConfException e) {
+            return e.errors();
+        }
+        throw new AssertionError("no errors");
+    }
+
+    /** The server a file and a command line make, with the override lines. */
+    private record Result(ServerConfig server, List<String> conflicts, List<String> notes) {
+    }
+
+    private Result serve(PureFtpdConf conf, String... args) {
+        ServeSwitches switches = new ServeSwitches();
+        CommandLine line = new CommandLine(switches);
+        line.parseArgs(args);
+        List<String> conflicts = PureFtpdConfOverlay.apply(conf, line);
+        ServeSwitches.Built built = switches.build(data);
+        return new Result(built.server(), conflicts, built.notes());
+    }
+
+    private ServerConfig plain(String... args) {
+        ServeSwitches switches = new ServeSwitches();
+        new CommandLine(switches).parseArgs(args);
+        return switches.build(data).server();
+    }
+
+    @Test
+    void eachKeyIsTheSwitchItStandsFor() throws PureFtpdConfException {
+        PureFtpdConf conf = parse(
+                "# a comment",
+                "   ",
+                "TrustedGID        staff",
+                "MaxClientsNumber  20",
+                "MaxClientsPerIP   4",
+                "MaxIdleTime       7   # minutes",
+                "PassivePortRange  30000 30099",
+                "ForcePassiveIP    ftp.example.org",
+                "Bind              127.0.0.1,2100",
+                "Umask             177:077",
+                "AllowUserFXP      yes",
+                "ProhibitDotFilesWrite YES",
+                "NoTruncate        yes",
+                "AnonymousCantUpload no",
+                "DontResolve       yes");
+        assertThat(conf.settings()).extracting(Setting::line).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+                15);
+        assertThat(conf.settings().get(4).arguments()).containsExactly("--passiveportrange", "30000:30099");
+        assertThat(conf.settings().get(11).arguments()).isEmpty();
+        assertThat(conf.notes()).isEmpty();
+        ServerConfig s = serve(conf).server();
+        assertThat(s).isEqualTo(plain("-a", "staff", "-c", "20", "-C", "4", "-I", "7", "-p", "30000:30099",
+                "-P", "ftp.example.org", "-S", "127.0.0.1,2100", "-U", "177:077", "-w", "-x", "-0", "-H"));
+        assertThat(s.limits().maxSessions()).isEqualTo(20);
+        assertThat(s.timeouts().idle()).isEqualTo(Duration.ofMinutes(7));
+        assertThat(s.passive().ports()).contains(new PortRange(30000, 30099));
+        assertThat(s.binds()).containsExactly(new InetSocketAddress("127.0.0.1", 2100));
+        assertThat(s.files().umask()).isEqualTo(0077);
+        assertThat(s.logins().dotFiles()).isEqualTo(DotFiles.NO_WRITE);
+        assertThat(s.files().hiddenStores()).contains(FileRules.HIDDEN_STORE_PREFIX);
+    }
+
+    @Test
+    void anonymousKeys() throws PureFtpdConfException {
+        assertThat(serve(parse("AnonymousOnly yes")).server()).isEqualTo(plain("-e"));
+        assertThat(serve(parse("AnonymousOnly yes")).server().logins().realUsers()).isFalse();
+        assertThat(serve(parse("NoAnonymous yes", "AntiWarez yes"), "--anonymous").server().anonymous()).isEmpty();
+        assertThat(serve(parse("ProhibitDotFilesRead yes", "ChrootEveryone yes", "AllowAnonymousFXP yes")).server())
+                .isEqualTo(plain("-X", "-A", "-W"));
+    }
+
+    @Test
+    void keysAreMatchedInAnyCase() throws PureFtpdConfException {
+        assertThat(serve(parse("maxclientsnumber 9", "NOTRUNCATE Yes")).server()).isEqualTo(plain("-c", "9", "-0"));
+    }
+
+    @Test
+    void severalBindLinesListenOnEachAddress() throws PureFtpdConfException {
+        ServerConfig s = serve(parse("Bind 127.0.0.1,2100", "Bind 127.0.0.1,2101")).server();
+        assertThat(s.binds()).containsExactly(new InetSocketAddress("127.0.0.1", 2100),
+                new InetSocketAddress("127.0.0.1", 2101));
+    }
+
+    @Test
+    void keysAboutHowPureFtpdRunsAreAcceptedWithANote() throws PureFtpdConfException {
+        PureFtpdConf conf = parse("Daemonize yes", "VerboseLog no", "SyslogFacility ftp", "PIDFile /run/pure-ftpd.pid",
+                "PureDB /etc/pureftpd.pdb", "UnixAuthentication yes", "PAMAuthentication no",
+                "BrokenClientsCompatibility yes", "CreateHomeDir yes", "MinUID 100");
+        assertThat(conf.settings()).isEmpty();
+        assertThat(conf.notes()).containsExactly(
+                "/etc/pure-ftpd.conf:1: Daemonize yes changes nothing: Ferry runs in the foreground; run it under a "
+                        + "supervisor such as systemd",
+                "/etc/pure-ftpd.conf:3: SyslogFacility ftp changes nothing: Ferry logs to standard output, not to syslog",
+                "/etc/pure-ftpd.conf:4: PIDFile /run/pure-ftpd.pid changes nothing: Ferry writes no pid file",
+                "/etc/pure-ftpd.conf:5: PureDB /etc/pureftpd.pdb changes nothing: "
+                        + OtherPureFtpdSwitches.OWN_USERS_ONLY,
+                "/etc/pure-ftpd.conf:6: UnixAuthentication yes changes nothing: " + OtherPureFtpdSwitches.OWN_USERS_ONLY,
+                "/etc/pure-ftpd.conf:8: BrokenClientsCompatibility yes changes nothing: Ferry has no compatibility "
+                        + "mode for broken clients",
+                "/etc/pure-ftpd.conf:9: CreateHomeDir yes changes nothing: Ferry always creates a virtual user's home "
+                        + "at the first login",
+                "/etc/pure-ftpd.conf:10: MinUID 100 changes nothing: Ferry's virtual users have no uid, and system "
+                        + "accounts never log in");
+        assertThat(serve(conf).server()).isEqualTo(plain());
+    }
+
+    @Test
+    void everyProblemIsReportedWithFileAndLine() {
+        assertThat(errors(
+                "MaxClientsNumber fifty",
+                "Frobnicate yes",
+                "ChrootEveryone maybe",
+                "MaxDiskUsage 99",
+                "AltLog clf:/var/log/pureftpd.log",
+                "TrustedGID 100",
+                "Umask 999:022",
+                "PassivePortRange 30000",
+                "Bind",
+                "ForcePassiveIP a b",
+                "MaxIdleTime 5",
+                "MaxIdleTime 6",
+                "TLS 2",
+                "CustomerProof yes")).containsExactly(
+                "/etc/pure-ftpd.conf:1: MaxClientsNumber takes a number, not 'fifty'",
+                "/etc/pure-ftpd.conf:2: unknown key 'Frobnicate' (not a pure-ftpd.conf setting)",
+                "/etc/pure-ftpd.conf:3: ChrootEveryone takes yes or no, not 'maybe'",
+                "/etc/pure-ftpd.conf:4: MaxDiskUsage is not supported yet",
+                "/etc/pure-ftpd.conf:5: AltLog is not supported yet",
+                "/etc/pure-ftpd.conf:6: -a (--trustedgid) takes a group name in Ferry, not a numeric gid like 100: "
+                        + "Ferry's users have named groups",
+                "/etc/pure-ftpd.conf:7: -U (--umask) takes FILES:DIRS in octal from 000 to 777, e.g. 133:022, "
+                        + "not '999:022'",
+                "/etc/pure-ftpd.conf:8: expected LOW:HIGH, got '30000'",
+                "/etc/pure-ftpd.conf:9: Bind needs a value",
+                "/etc/pure-ftpd.conf:10: ForcePassiveIP takes one value, not 'a b'",
+                "/etc/pure-ftpd.conf:12: MaxIdleTime is given twice (also at line 11)",
+                "/etc/pure-ftpd.conf:13: TLS is not supported yet",
+                "/etc/pure-ftpd.conf:14: CustomerProof is not supported yet");
+    }
+
+    @Test
+    void featuresFerryLacksAreFineWhenSwitchedOff() throws PureFtpdConfException {
+        PureFtpdConf conf = parse("DisplayDotFiles no", "CustomerProof no", "AutoRename no", "NoRename no",
+                "KeepAllFiles no", "IPV4Only no", "TLS 0", "AnonymousCanCreateDirs no");
+        assertThat(conf.settings()).isEmpty();
+        assertThat(conf.notes()).isEmpty();
+    }
+
+    @Test
+    void theCommandLineWinsAndEachOverrideIsReported() throws PureFtpdConfException {
+        PureFtpdConf conf = parse("MaxClientsNumber 20", "MaxClientsPerIP 4", "ProhibitDotFilesWrite no",
+                "Umask 133:022", "Bind 127.0.0.1,21");
+        Result r = serve(conf, "-c", "50", "--maxclientsperip", "4", "-x", "-U", "177:077", "-S", "127.0.0.1,2121");
+        assertThat(r.server().limits().maxSessions()).isEqualTo(50);
+        assertThat(r.server().logins().dotFiles()).isEqualTo(DotFiles.NO_WRITE);
+        assertThat(r.server().files().umask()).isEqualTo(0077);
+        assertThat(r.server().binds()).containsExactly(new InetSocketAddress("127.0.0.1", 2121));
+        // MaxClientsPerIP 4 agrees with the command line: nothing to report.
+        assertThat(r.conflicts()).containsExactly(
+                "-c 50 overrides MaxClientsNumber 20 from /etc/pure-ftpd.conf",
+                "-x overrides ProhibitDotFilesWrite no from /etc/pure-ftpd.conf",
+                "-U 177:077 overrides Umask 133:022 from /etc/pure-ftpd.conf",
+                "-S 127.0.0.1,2121 overrides Bind 127.0.0.1,21 from /etc/pure-ftpd.conf");
+    }
+
+    @Test
+    void aSwitchAlsoWinsOverTheSettingItExcludes() throws PureFtpdConfException {
+        Result r = serve(parse("ChrootEveryone yes", "NoAnonymous yes"), "-a", "staff", "-e");
+        assertThat(r.server()).isEqualTo(plain("-a", "staff", "-e"));
+        assertThat(r.conflicts()).containsExactly(
+                "-a staff overrides ChrootEveryone yes from /etc/pure-ftpd.conf",
+                "-e overrides NoAnonymous yes from /etc/pure-ftpd.conf");
+        Result off = serve(parse("ChrootEveryone no"), "-a", "staff");
+        assertThat(off.conflicts()).isEmpty();
+        assertThat(off.server()).isEqualTo(plain("-a", "staff"));
+    }
+
+    @Test
+    void contradictionsInsideTheFileAreErrorsOfTheSwitches() throws PureFtpdConfException {
+        PureFtpdConf conf = parse("ChrootEveryone yes", "TrustedGID staff");
+        assertThatThrownBy(() -> serve(conf)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("-A (--chrooteveryone) and -a (--trustedgid) contradict each other");
+    }
+
+    /** The stock pure-ftpd.conf, trimmed: it fails on exactly the features Ferry lacks. */
+    @Test
+    void theStockPureFtpdConfFailsExactlyOnTheUnsupportedKeys() throws IOException {
+        Path file = stockConf();
+        List<String> lines = Files.readAllLines(file);
+        assertThatThrownBy(() -> PureFtpdConf.read(file)).isInstanceOfSatisfying(PureFtpdConfException.class,
+                e -> assertThat(e.errors()).containsExactly(
+                        file + ":" + lineOf(lines, "DisplayDotFiles") + ": DisplayDotFiles is not supported yet",
+                        file + ":" + lineOf(lines, "LimitRecursion") + ": LimitRecursion is not supported yet",
+                        file + ":" + lineOf(lines, "MaxLoad") + ": MaxLoad is not supported yet",
+                        file + ":" + lineOf(lines, "MaxDiskUsage") + ": MaxDiskUsage is not supported yet",
+                        file + ":" + lineOf(lines, "CustomerProof") + ": CustomerProof is not supported yet"));
+    }
+
+    @Test
+    void theStockPureFtpdConfWithoutThoseKeysLoads() throws IOException, PureFtpdConfException {
+        Path file = stockConf();
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            kept.add(line.matches("(DisplayDotFiles|LimitRecursion|MaxLoad|MaxDiskUsage|CustomerProof)\\s.*")
+                    ? "# " + line : line);
+        }
+        Files.write(file, kept);
+        PureFtpdConf conf = PureFtpdConf.read(file);
+        assertThat(conf.notes()).extracting(n -> n.substring(n.indexOf(": ") + 2, n.indexOf(" changes nothing")))
+                .containsExactly("Daemonize yes", "SyslogFacility ftp", "PureDB /etc/pure-ftpd/pureftpd.pdb",
+                        "UnixAuthentication yes", "MinUID 100");
+        Result r = serve(conf);
+        assertThat(r.conflicts()).isEmpty();
+        assertThat(r.notes()).isEmpty();
+        assertThat(r.server()).isEqualTo(plain("-A", "-c", "50", "-C", "8", "-H", "-I", "15", "-s", "-U", "133:022"));
+        assertThat(r.server().files().umask()).isEqualTo(0022);
+        assertThat(r.server().limits().maxSessionsPerIp()).isEqualTo(8);
+    }
+
+    @Test
+    void anUnreadableFileIsAnError() {
+        Path missing = temp.resolve("missing.conf");
+        assertThatThrownBy(() -> PureFtpdConf.read(missing)).isInstanceOfSatisfying(PureFtpdConfException.class,
+                e -> assertThat(e.errors()).singleElement().asString().startsWith(missing + ": cannot read: "));
+    }
+
+    // Through `ferry serve --pureconf`: the overrides are printed at start, errors stop it with status 2.
+
+    @Test
+    @ResourceLock("java.lang.System.err")
+    void ferryServePrintsOverridesAndRefusesABadFile() throws IOException {
+        Path conf = temp.resolve("pure-ftpd.conf");
+        Files.writeString(conf, "MaxClientsNumber 20\nDaemonize yes\n");
+        // -k stops the start after the file was read, so nothing listens.
+        ServeSwitchesTest.Run run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(),
+                "--pureconf", conf.toString(), "-c", "50", "-k", "95");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(
+                "ferry serve: -c 50 overrides MaxClientsNumber 20 from " + conf + "\n"
+                        + "ferry serve: note: " + conf + ":2: Daemonize yes changes nothing: Ferry runs in the "
+                        + "foreground; run it under a supervisor such as systemd\n"
+                        + "ferry serve: --maxdiskusagepct is not supported yet\n");
+
+        Files.writeString(conf, "MaxClientsNumber 20\nMaxLoad 4\n");
+        run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(), "--pureconf", conf.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(conf + ":2: MaxLoad is not supported yet\n"
+                + "ferry serve: " + conf + " has errors; not started\n");
+
+        run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(), "--pureconf", conf.toString(),
+                "--config", conf.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("ferry serve: --pureconf and --config cannot be used together\n");
+        assertThat(data.root()).doesNotExist();
+    }
+
+    private Path stockConf() throws IOException {
+        Path file = temp.resolve("pure-ftpd.conf");
+        try (InputStream in = getClass().getResourceAsStream("pure-ftpd.conf")) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    private static int lineOf(List<String> lines, String key) {
+        return IntStream.range(0, lines.size()).filter(i -> lines.get(i).startsWith(key + " ")).findFirst()
+                .orElseThrow() + 1;
+    }
+}
