@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,29 +36,34 @@ public final class LocalFileSystem implements VirtualFileSystem {
 
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final String UNIX_ATTRIBUTES = "unix:mode,ino,dev,nlink,uid,gid,size,lastModifiedTime";
-    private static final int TYPE_MASK = 0170000;
-    private static final int TYPE_DIRECTORY = 0040000;
-    private static final int TYPE_FILE = 0100000;
-    private static final int TYPE_LINK = 0120000;
     private static final OwnerNames OWNER_NAMES = new OwnerNames();
     private static final boolean UNIX_VIEW = java.nio.file.FileSystems.getDefault()
             .supportedFileAttributeViews().contains("unix");
+    private static final Optional<LinuxDirectoryReader> LIBC = LinuxDirectoryReader.load();
 
     private final Path root;
     private final SymlinkPolicy links;
+    private final Optional<LinuxDirectoryReader> reader;
 
-    private LocalFileSystem(Path realRoot, SymlinkPolicy links) {
+    private LocalFileSystem(Path realRoot, SymlinkPolicy links, Optional<LinuxDirectoryReader> reader) {
         this.root = realRoot;
         this.links = links;
+        this.reader = reader;
     }
 
     /** @param root an existing directory; it is resolved to its real path once, here */
     public static LocalFileSystem open(Path root, SymlinkPolicy links) throws IOException {
+        return open(root, links, LIBC);
+    }
+
+    /** @param reader libc directory reads, where available; empty to list through the JDK only */
+    static LocalFileSystem open(Path root, SymlinkPolicy links, Optional<LinuxDirectoryReader> reader)
+            throws IOException {
         Path real = root.toRealPath();
         if (!Files.isDirectory(real)) {
             throw new IOException("not a directory: " + root);
         }
-        return new LocalFileSystem(real, links);
+        return new LocalFileSystem(real, links, reader);
     }
 
     @Override
@@ -70,6 +76,12 @@ public final class LocalFileSystem implements VirtualFileSystem {
         Path dir = existing(directory);
         if (!Files.isDirectory(dir)) {
             throw new FsException.NotADirectory();
+        }
+        if (reader.isPresent()) {
+            Optional<List<FileEntry>> listed = reader.get().list(dir, (name, stat) -> listedEntry(dir, name, stat));
+            if (listed.isPresent()) {
+                return listed.get();
+            }
         }
         List<FileEntry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
@@ -86,6 +98,14 @@ public final class LocalFileSystem implements VirtualFileSystem {
     }
 
     /**
+     * An entry read through libc, with the same rules as {@link #listedEntry(Path)}; links
+     * (rare) take that path, which resolves and checks them. Called from several threads.
+     */
+    private FileEntry listedEntry(Path dir, String name, UnixStat stat) {
+        return stat.isLink() ? listedEntry(dir.resolve(name)) : fromUnixStat(name, stat, dir, null);
+    }
+
+    /**
      * An entry as a listing shows it, or null for links that lead nowhere we may go. One lstat
      * per ordinary entry: the link check comes from the same attributes, not a second call.
      */
@@ -94,7 +114,7 @@ public final class LocalFileSystem implements VirtualFileSystem {
         try {
             if (UNIX_VIEW) {
                 Map<String, Object> a = Files.readAttributes(child, UNIX_ATTRIBUTES, NO_FOLLOW);
-                if (((Integer) a.get("mode") & TYPE_MASK) != TYPE_LINK) {
+                if (((Integer) a.get("mode") & UnixStat.TYPE_MASK) != UnixStat.TYPE_LINK) {
                     return fromUnixAttributes(name, child, a);
                 }
             } else if (!Files.isSymbolicLink(child)) {
@@ -360,18 +380,25 @@ public final class LocalFileSystem implements VirtualFileSystem {
     }
 
     private static FileEntry fromUnixAttributes(String name, Path real, Map<String, Object> a) {
-        int mode = (Integer) a.get("mode");
-        int type = mode & TYPE_MASK;
-        FileKind kind = type == TYPE_DIRECTORY ? FileKind.DIRECTORY
-                : type == TYPE_FILE ? FileKind.FILE : FileKind.OTHER;
-        int uid = (Integer) a.get("uid");
-        int gid = (Integer) a.get("gid");
-        String owner = OWNER_NAMES.user(uid, () -> lookupOwner(real, uid));
-        String group = OWNER_NAMES.group(gid, () -> lookupGroup(real, gid));
-        String unique = Long.toHexString((Long) a.get("dev")) + "g" + Long.toHexString((Long) a.get("ino"));
-        return new FileEntry(name, kind, (Long) a.get("size"),
-                ((FileTime) a.get("lastModifiedTime")).toInstant(), mode & 07777,
-                ((Integer) a.get("nlink")).longValue(), owner, group, unique);
+        UnixStat stat = new UnixStat((Integer) a.get("mode"), (Long) a.get("dev"), (Long) a.get("ino"),
+                ((Integer) a.get("nlink")).longValue(), (Integer) a.get("uid"), (Integer) a.get("gid"),
+                (Long) a.get("size"), ((FileTime) a.get("lastModifiedTime")).toInstant());
+        return fromUnixStat(name, stat, null, real);
+    }
+
+    /**
+     * @param object the object's path, or null to resolve {@code name} in {@code directory}:
+     *               owner look-ups are rare (cached per id), so a listing builds no path for them
+     */
+    private static FileEntry fromUnixStat(String name, UnixStat stat, Path directory, Path object) {
+        int uid = stat.uid();
+        int gid = stat.gid();
+        String owner = OWNER_NAMES.user(uid,
+                () -> lookupOwner(object != null ? object : directory.resolve(name), uid));
+        String group = OWNER_NAMES.group(gid,
+                () -> lookupGroup(object != null ? object : directory.resolve(name), gid));
+        return new FileEntry(name, stat.kind(), stat.size(), stat.modified(), stat.mode() & 07777,
+                stat.links(), owner, group, stat.unique());
     }
 
     private static String lookupOwner(Path real, int uid) {
