@@ -28,12 +28,15 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteUserStore implements UserStore {
 
     /** Stored in {@code PRAGMA user_version}; bump it together with a migration in {@link #prepareSchema}. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final int BUSY_TIMEOUT_MS = 5_000;
 
+    // "groups" is quoted throughout: GROUPS is an SQL keyword (window frames), even if SQLite
+    // would still accept it bare.
     private static final String COLUMNS =
-            "name, password_hash, home, enabled, max_sessions, upload_bps, download_bps, quota_bytes, quota_files";
+            "name, password_hash, home, enabled, max_sessions, upload_bps, download_bps, quota_bytes, quota_files,"
+                    + " \"groups\"";
     private static final String NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
     private final Path file;
@@ -51,9 +54,10 @@ public final class SqliteUserStore implements UserStore {
         this.connection = connection;
         this.find = connection.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE name = ?");
         this.insert = connection.prepareStatement("INSERT INTO users (" + COLUMNS + ", created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + NOW + ", " + NOW + ") ON CONFLICT (name) DO NOTHING");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + NOW + ", " + NOW + ") ON CONFLICT (name) DO NOTHING");
         this.update = connection.prepareStatement("UPDATE users SET password_hash = ?, home = ?, enabled = ?,"
                 + " max_sessions = ?, upload_bps = ?, download_bps = ?, quota_bytes = ?, quota_files = ?,"
+                + " \"groups\" = ?,"
                 + " updated_at = " + NOW + " WHERE name = ?");
         this.delete = connection.prepareStatement("DELETE FROM users WHERE name = ?");
         this.list = connection.prepareStatement("SELECT " + COLUMNS + " FROM users ORDER BY name");
@@ -141,8 +145,14 @@ public final class SqliteUserStore implements UserStore {
                             quota_bytes   INTEGER,
                             quota_files   INTEGER,
                             created_at    TEXT,
-                            updated_at    TEXT
+                            updated_at    TEXT,
+                            "groups"      TEXT
                         )""");
+            } else if (version == 1) {
+                // Version 2 added group membership: comma-separated, sorted; NULL for none.
+                st.executeUpdate("ALTER TABLE users ADD COLUMN \"groups\" TEXT");
+            }
+            if (version < SCHEMA_VERSION) {
                 st.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
             }
             connection.commit();
@@ -263,7 +273,7 @@ public final class SqliteUserStore implements UserStore {
         }
     }
 
-    /** Binds password hash through quota files, starting at {@code index}; returns the next index. */
+    /** Binds password hash through groups, starting at {@code index}; returns the next index. */
     private static int bindDetails(PreparedStatement st, int index, StoredUser user) throws SQLException {
         UserLimits limits = user.limits();
         st.setString(index++, user.passwordHash());
@@ -274,6 +284,12 @@ public final class SqliteUserStore implements UserStore {
         bindLimit(st, index++, limits.downloadBytesPerSec());
         bindLimit(st, index++, limits.quotaBytes());
         bindLimit(st, index++, limits.quotaFiles());
+        // NULL rather than "" for no groups, for the same reason as the limits below.
+        if (user.groups().isEmpty()) {
+            st.setNull(index++, Types.VARCHAR);
+        } else {
+            st.setString(index++, GroupNames.formatList(user.groups()));
+        }
         return index;
     }
 
@@ -299,7 +315,7 @@ public final class SqliteUserStore implements UserStore {
                     rs.getLong("quota_files"));
             return new StoredUser(name, rs.getString("password_hash"),
                     home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home)),
-                    rs.getInt("enabled") != 0, limits);
+                    rs.getInt("enabled") != 0, limits, GroupNames.parseList(rs.getString("groups")));
         } catch (IllegalArgumentException | ArithmeticException | NullPointerException e) {
             // Only reachable through rows written by hand.
             throw new UserStoreException("user database " + file + " has an invalid row for '" + name + "': "

@@ -6,6 +6,7 @@ import dev.ferry.config.FileRules;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.policy.limit.Decision;
 import dev.ferry.policy.limit.DirectoryPattern;
+import dev.ferry.policy.limit.LimitChain;
 import dev.ferry.policy.limit.LimitContext;
 import dev.ferry.policy.limit.Requester;
 import java.nio.file.Path;
@@ -20,9 +21,10 @@ import java.util.Optional;
  * {@code <Anonymous>} area, then the server. Answers the two questions every command asks of
  * them: may this command act on this path ({@code <Limit>}), and which file settings hold there.
  *
- * <p>{@code <Limit>} resolution follows ProFTPD: the most specific directory that has a block
- * for the command decides, then the enclosing contexts outward; when none decides, the command
- * is allowed.
+ * <p>{@code <Limit>} resolution follows ProFTPD ({@link LimitChain}): the chain is the matching
+ * directories, most specific first, then the area and the server; blocks naming the command
+ * outrank blocks naming its group, which outrank {@code ALL}, wherever they stand; when none
+ * decides, the command is allowed.
  */
 public final class ContextRules {
     private record Directory(DirectoryPattern pattern, DirectoryConfig config) {
@@ -78,21 +80,14 @@ public final class ContextRules {
      * {@code hostPath}; {@link Decision#NONE} when no block speaks to it.
      */
     public Decision decide(String verb, String group, Path hostPath) {
+        List<LimitContext> chain = new ArrayList<>(directories.size() + outer.size());
         for (Directory d : directories) {
             if (d.pattern().matches(hostPath)) {
-                Decision decision = d.config().limits().decide(verb, group, requester);
-                if (decision != Decision.NONE) {
-                    return decision;
-                }
+                chain.add(d.config().limits());
             }
         }
-        for (LimitContext context : outer) {
-            Decision decision = context.decide(verb, group, requester);
-            if (decision != Decision.NONE) {
-                return decision;
-            }
-        }
-        return Decision.NONE;
+        chain.addAll(outer);
+        return LimitChain.decide(chain, verb, group, requester);
     }
 
     /** The file settings in force at {@code hostPath}: the base with matching directories laid over it. */

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +42,7 @@ class SqliteUserStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-                assertThat(rs.getInt(1)).isEqualTo(1);
+                assertThat(rs.getInt(1)).isEqualTo(2);
             }
             try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
                 assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
@@ -74,6 +76,137 @@ class SqliteUserStoreTest {
             assertThat(store.delete("bob")).isTrue();
             assertThat(store.delete("bob")).isFalse();
             assertThat(store.find("bob")).isEmpty();
+        }
+    }
+
+    @Test
+    void groupsAreStoredSortedAndCommaSeparated() throws Exception {
+        Path db = dir.resolve("users.db");
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            store.add(user("bob").withGroups(Set.of("users", "staff", "ftp")));
+            store.add(user("eve"));
+            assertThat(store.find("bob").orElseThrow().groups()).containsExactly("ftp", "staff", "users");
+            assertThat(store.find("eve").orElseThrow().groups()).isEmpty();
+            assertThat(store.list()).extracting(StoredUser::groups)
+                    .containsExactly(Set.of("ftp", "staff", "users"), Set.of());
+        }
+        assertThat(rawGroups(db, "bob")).isEqualTo("ftp,staff,users");
+        assertThat(rawGroups(db, "eve")).isNull();
+    }
+
+    @Test
+    void updateReplacesGroups() throws Exception {
+        Path db = dir.resolve("users.db");
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            store.add(user("bob").withGroups(Set.of("users")));
+            store.update(user("bob").withGroups(Set.of("staff", "admins")));
+            assertThat(store.find("bob").orElseThrow().groups()).containsExactly("admins", "staff");
+            store.update(user("bob"));
+            assertThat(store.find("bob").orElseThrow().groups()).isEmpty();
+        }
+        assertThat(rawGroups(db, "bob")).isNull();
+    }
+
+    @Test
+    void handWrittenGroupsAreReadLeniently() throws Exception {
+        Path db = dir.resolve("users.db");
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            store.add(user("bob"));
+            store.add(user("eve"));
+        }
+        setRawGroups(db, "bob", " users, staff ");
+        setRawGroups(db, "eve", "");
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            assertThat(store.find("bob").orElseThrow().groups()).containsExactly("staff", "users");
+            assertThat(store.find("eve").orElseThrow().groups()).isEmpty();
+        }
+    }
+
+    @Test
+    void invalidHandWrittenGroupIsAClearError() throws Exception {
+        Path db = dir.resolve("users.db");
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            store.add(user("bob"));
+        }
+        setRawGroups(db, "bob", "users,!staff");
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            assertThatThrownBy(() -> store.find("bob"))
+                    .isInstanceOf(UserStoreException.class)
+                    .hasMessageContaining("has an invalid row for 'bob'")
+                    .hasMessageContaining("invalid group name '!staff'");
+        }
+    }
+
+    @Test
+    void migratesAVersion1Database() throws Exception {
+        Path db = dir.resolve("users.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement st = c.createStatement()) {
+            // The schema as version 1 of the store created it.
+            st.executeUpdate("""
+                    CREATE TABLE IF NOT EXISTS users (
+                        name          TEXT PRIMARY KEY,
+                        password_hash TEXT NOT NULL,
+                        home          TEXT NULL,
+                        enabled       INTEGER NOT NULL,
+                        max_sessions  INTEGER,
+                        upload_bps    INTEGER,
+                        download_bps  INTEGER,
+                        quota_bytes   INTEGER,
+                        quota_files   INTEGER,
+                        created_at    TEXT,
+                        updated_at    TEXT
+                    )""");
+            st.executeUpdate("PRAGMA user_version = 1");
+            st.executeUpdate("INSERT INTO users (name, password_hash, home, enabled, max_sessions, upload_bps,"
+                    + " download_bps, quota_bytes, quota_files, created_at, updated_at) VALUES ('bob', 'hash1',"
+                    + " '/srv/ftp/bob', 1, 3, 1024, NULL, NULL, 1000, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
+        }
+
+        StoredUser expected = new StoredUser("bob", "hash1", Optional.of(Path.of("/srv/ftp/bob")), true,
+                new UserLimits(3, 1024, 0, 0, 1000));
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            StoredUser bob = store.find("bob").orElseThrow();
+            assertThat(bob).isEqualTo(expected);
+            assertThat(bob.groups()).isEmpty();
+            store.update(bob.withGroups(Set.of("users", "staff")));
+        }
+        assertThat(userVersion(db)).isEqualTo(2);
+        assertThat(rawGroups(db, "bob")).isEqualTo("staff,users");
+
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            assertThat(store.find("bob")).contains(expected.withGroups(Set.of("staff", "users")));
+            store.add(user("eve").withGroups(Set.of("ftp")));
+            assertThat(store.list()).extracting(StoredUser::name).containsExactly("bob", "eve");
+        }
+        assertThat(userVersion(db)).isEqualTo(2);
+    }
+
+    private static int userVersion(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
+        }
+    }
+
+    private static String rawGroups(Path db, String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement st = c.prepareStatement("SELECT \"groups\" FROM users WHERE name = ?")) {
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void setRawGroups(Path db, String name, String groups) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             PreparedStatement st = c.prepareStatement("UPDATE users SET \"groups\" = ? WHERE name = ?")) {
+            st.setString(1, groups);
+            st.setString(2, name);
+            assertThat(st.executeUpdate()).isEqualTo(1);
         }
     }
 

@@ -134,13 +134,128 @@ class UserCommandTest {
         assertThat(run("", "user", "list")).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("NAME").contains("ENABLED", "HOME", "SESSIONS", "UPLOAD", "QUOTA");
-        assertThat(lines.get(1)).startsWith("adam ").contains(" no ", "/srv/adam").endsWith("10");
+        assertThat(lines.get(0)).startsWith("NAME").contains("ENABLED", "HOME", "SESSIONS", "UPLOAD", "QUOTA")
+                .endsWith("FILES  GROUPS");
+        assertThat(lines.get(1)).startsWith("adam ").contains(" no ", "/srv/adam", " 10 ").endsWith(" -");
         assertThat(lines.get(2)).startsWith("mia ").contains(" yes ", dir.resolve("home/mia").toString());
         assertThat(lines.get(3)).startsWith("zoe ").contains("1M/s");
         // Columns line up.
         int homeColumn = lines.get(0).indexOf("HOME");
         assertThat(lines.get(1).indexOf("/srv/adam")).isEqualTo(homeColumn);
+    }
+
+    @Test
+    void addWithGroups() {
+        assertThat(run("pw\npw\n", "user", "add", "bob", "--groups", "users,staff")).isZero();
+        assertThat(out.toString().strip())
+                .isEqualTo("Added user bob (home: " + dir.resolve("home/bob") + ", groups: staff,users)");
+        assertThat(stored("bob").orElseThrow().groups()).containsExactly("staff", "users");
+
+        assertThat(run("pw\npw\n", "user", "add", "eve", "-g", "ftp", "--disabled")).isZero();
+        assertThat(out.toString().strip())
+                .isEqualTo("Added user eve (home: " + dir.resolve("home/eve") + ", groups: ftp), disabled");
+        assertThat(stored("eve").orElseThrow().groups()).containsExactly("ftp");
+    }
+
+    @Test
+    void invalidGroupIsAUsageError() {
+        assertThat(run("pw\npw\n", "user", "add", "bob", "--groups", "users,!staff")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--groups'",
+                "invalid group name '!staff': '!' negates a group");
+        assertThat(run("pw\npw\n", "user", "add", "bob", "-g", "users,,staff")).isEqualTo(2);
+        assertThat(err.toString()).contains("empty group name");
+        assertThat(run("pw\npw\n", "user", "add", "bob", "-g", "a b")).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid group name 'a b'");
+        assertThat(stored("bob")).isEmpty();
+
+        run("pw\npw\n", "user", "add", "bob");
+        assertThat(run("", "user", "mod", "bob", "--add-group", "users,staff")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--add-group'",
+                "invalid group name 'users,staff': one name only");
+        assertThat(run("", "user", "mod", "bob", "--remove-group", "!staff")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--remove-group'");
+        assertThat(run("", "user", "mod", "bob", "--groups", "x/y")).isEqualTo(2);
+        assertThat(stored("bob").orElseThrow().groups()).isEmpty();
+    }
+
+    @Test
+    void modGroupsReplacesTheList() {
+        run("a\na\n", "user", "add", "bob", "--groups", "users,staff");
+        assertThat(run("", "user", "mod", "bob", "--groups", "ftp,admins")).isZero();
+        assertThat(out.toString().strip()).isEqualTo("Updated user bob");
+        assertThat(stored("bob").orElseThrow().groups()).containsExactly("admins", "ftp");
+
+        assertThat(run("", "user", "mod", "bob", "-g", "")).isZero();
+        assertThat(stored("bob").orElseThrow().groups()).isEmpty();
+    }
+
+    @Test
+    void modAddsAndRemovesGroups() {
+        run("a\na\n", "user", "add", "bob", "--groups", "users,staff");
+        assertThat(run("", "user", "mod", "bob", "--add-group", "ftp", "--add-group", "admins",
+                "--remove-group", "staff")).isZero();
+        assertThat(stored("bob").orElseThrow().groups()).containsExactly("admins", "ftp", "users");
+
+        // Adding a group the user is already in changes nothing.
+        assertThat(run("", "user", "mod", "bob", "--add-group", "ftp")).isZero();
+        assertThat(stored("bob").orElseThrow().groups()).containsExactly("admins", "ftp", "users");
+
+        assertThat(run("", "user", "mod", "bob", "--remove-group", "admins", "--remove-group", "users",
+                "--remove-group", "ftp")).isZero();
+        assertThat(stored("bob").orElseThrow().groups()).isEmpty();
+    }
+
+    @Test
+    void removingAGroupTheUserIsNotInFailsAndChangesNothing() {
+        run("a\na\n", "user", "add", "bob", "--groups", "users,staff");
+        assertThat(run("", "user", "mod", "bob", "--remove-group", "users", "--remove-group", "stafff",
+                "--disable")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("ferry user mod: user 'bob' is not in group 'stafff'");
+        StoredUser bob = stored("bob").orElseThrow();
+        assertThat(bob.groups()).containsExactly("staff", "users");
+        assertThat(bob.enabled()).isTrue();
+    }
+
+    @Test
+    void groupOptionUsageErrors() {
+        run("a\na\n", "user", "add", "bob", "--groups", "users");
+        assertThat(run("", "user", "mod", "bob", "--groups", "a", "--add-group", "b")).isEqualTo(2);
+        assertThat(err.toString()).contains("--groups sets the whole list");
+        assertThat(run("", "user", "mod", "bob", "--groups", "a", "--remove-group", "users")).isEqualTo(2);
+        assertThat(run("", "user", "mod", "bob", "--add-group", "x", "--remove-group", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("Group 'x' is both added and removed");
+        assertThat(run("pw\npw\n", "user", "add", "eve", "-g", "a", "-g", "b")).isEqualTo(2);
+        assertThat(run("", "user", "mod", "ghost", "--add-group", "x")).isEqualTo(1);
+        assertThat(err.toString()).contains("no such user 'ghost'");
+        assertThat(stored("bob").orElseThrow().groups()).containsExactly("users");
+        assertThat(stored("eve")).isEmpty();
+    }
+
+    @Test
+    void otherChangesKeepTheGroups() {
+        run("old\nold\n", "user", "add", "bob", "--groups", "users,staff");
+        assertThat(run("", "user", "mod", "bob", "--disable", "--max-sessions", "3")).isZero();
+        assertThat(run("new\nnew\n", "user", "passwd", "bob")).isZero();
+        StoredUser bob = stored("bob").orElseThrow();
+        assertThat(bob.groups()).containsExactly("staff", "users");
+        assertThat(bob.enabled()).isFalse();
+        assertThat(PasswordHasher.verify("new".toCharArray(), bob.passwordHash())).isTrue();
+    }
+
+    @Test
+    void listShowsGroups() {
+        run("a\na\n", "user", "add", "bob", "--groups", "users,staff");
+        run("a\na\n", "user", "add", "eve");
+
+        assertThat(run("", "user", "list")).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(3);
+        int groupsColumn = lines.get(0).indexOf("GROUPS");
+        assertThat(groupsColumn).isPositive();
+        assertThat(lines.get(1)).startsWith("bob ").endsWith(" staff,users");
+        assertThat(lines.get(1).indexOf("staff,users")).isEqualTo(groupsColumn);
+        assertThat(lines.get(2)).startsWith("eve ").endsWith(" -");
+        assertThat(lines.get(2).lastIndexOf('-')).isEqualTo(groupsColumn);
     }
 
     @Test
@@ -182,6 +297,7 @@ class UserCommandTest {
     void modUsageErrors() {
         run("a\na\n", "user", "add", "bob");
         assertThat(run("", "user", "mod", "bob")).isEqualTo(2);
+        assertThat(err.toString()).contains("Nothing to change", "--add-group");
         assertThat(run("", "user", "mod", "bob", "--enable", "--disable")).isEqualTo(2);
         assertThat(run("", "user", "mod", "bob", "--home", "/x", "--default-home")).isEqualTo(2);
         assertThat(run("", "user", "mod", "ghost", "--enable")).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.ferry.cli.user;
 
+import dev.ferry.auth.GroupNames;
 import dev.ferry.auth.PasswordHasher;
 import dev.ferry.auth.SqliteUserStore;
 import dev.ferry.auth.StoredUser;
@@ -14,6 +15,7 @@ import dev.ferry.config.DataDirectory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +46,10 @@ public final class UserAddCommand implements Callable<Integer> {
     @Option(names = "--disabled", description = "Create the user unable to log in until enabled.")
     private boolean disabled;
 
+    @Option(names = {"-g", "--groups"}, paramLabel = "GROUPS", converter = GroupOptions.ListConverter.class,
+            description = "Groups the user belongs to, comma-separated (e.g. users,staff).")
+    private GroupOptions.GroupList groups;
+
     @Mixin
     private LimitOptions limits;
 
@@ -54,6 +60,7 @@ public final class UserAddCommand implements Callable<Integer> {
             UserNames.requireValid(name);
             Optional<Path> explicitHome = Optional.ofNullable(home).map(h -> h.toAbsolutePath().normalize());
             UserLimits userLimits = limits.applyTo(UserLimits.NONE);
+            Set<String> userGroups = groups == null ? Set.of() : groups.names();
             try (UserStore store = SqliteUserStore.open(data.userDatabase())) {
                 // Checked before the prompt so nobody types a password twice for nothing;
                 // add() still refuses if another process gets there in between.
@@ -61,10 +68,12 @@ public final class UserAddCommand implements Callable<Integer> {
                     throw new UserStoreException("user '" + name + "' already exists");
                 }
                 String hash = hashNewPassword();
-                store.add(new StoredUser(name, hash, explicitHome, !disabled, userLimits));
+                store.add(new StoredUser(name, hash, explicitHome, !disabled, userLimits, userGroups));
             }
             spec.commandLine().getOut().println("Added user " + name + " (home: "
-                    + explicitHome.orElse(data.defaultHome(name)) + ")" + (disabled ? ", disabled" : ""));
+                    + explicitHome.orElse(data.defaultHome(name))
+                    + (userGroups.isEmpty() ? "" : ", groups: " + GroupNames.formatList(userGroups)) + ")"
+                    + (disabled ? ", disabled" : ""));
             return 0;
         } catch (UserStoreException | IllegalArgumentException | PasswordPrompt.Rejected e) {
             return CommandFailure.report(spec, e);

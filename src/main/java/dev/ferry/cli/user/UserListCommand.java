@@ -1,5 +1,6 @@
 package dev.ferry.cli.user;
 
+import dev.ferry.auth.GroupNames;
 import dev.ferry.auth.SqliteUserStore;
 import dev.ferry.auth.StoredUser;
 import dev.ferry.auth.UserLimits;
@@ -19,11 +20,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ferry user list}: a table of all users, sorted by name. */
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
-        description = "List users, sorted by name. '-' means no limit of the user's own.")
+        description = "List users, sorted by name. '-' means no limit of the user's own, or no groups.")
 public final class UserListCommand implements Callable<Integer> {
 
     private static final List<String> HEADER =
-            List.of("NAME", "ENABLED", "HOME", "SESSIONS", "UPLOAD", "DOWNLOAD", "QUOTA", "FILES");
+            List.of("NAME", "ENABLED", "HOME", "SESSIONS", "UPLOAD", "DOWNLOAD", "QUOTA", "FILES", "GROUPS");
 
     @Spec
     private CommandSpec spec;
@@ -57,7 +58,8 @@ public final class UserListCommand implements Callable<Integer> {
                     l.uploadBytesPerSec() == 0 ? "-" : ByteSize.format(l.uploadBytesPerSec()) + "/s",
                     l.downloadBytesPerSec() == 0 ? "-" : ByteSize.format(l.downloadBytesPerSec()) + "/s",
                     l.quotaBytes() == 0 ? "-" : ByteSize.format(l.quotaBytes()),
-                    l.quotaFiles() == 0 ? "-" : Long.toString(l.quotaFiles())));
+                    l.quotaFiles() == 0 ? "-" : Long.toString(l.quotaFiles()),
+                    user.groups().isEmpty() ? "-" : GroupNames.formatList(user.groups())));
         }
         printTable(out, rows);
         return 0;

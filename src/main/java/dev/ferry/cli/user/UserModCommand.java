@@ -7,7 +7,10 @@ import dev.ferry.auth.UserStoreException;
 import dev.ferry.cli.DataDirOption;
 import dev.ferry.cli.FerryVersion;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -18,9 +21,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ferry user mod NAME ...}: changes a user's home, enabled flag or limits. */
+/** {@code ferry user mod NAME ...}: changes a user's home, enabled flag, limits or groups. */
 @Command(name = "mod", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
-        description = "Change a user's home directory, enabled state or limits. Options left out keep their value.")
+        description = "Change a user's home directory, enabled state, limits or groups. "
+                + "Options left out keep their value.")
 public final class UserModCommand implements Callable<Integer> {
 
     @Spec
@@ -41,6 +45,18 @@ public final class UserModCommand implements Callable<Integer> {
     @Mixin
     private LimitOptions limits;
 
+    @Option(names = {"-g", "--groups"}, paramLabel = "GROUPS", converter = GroupOptions.ListConverter.class,
+            description = "Replace the user's groups with these, comma-separated ('' for none).")
+    private GroupOptions.GroupList groups;
+
+    @Option(names = "--add-group", paramLabel = "GROUP", converter = GroupOptions.NameConverter.class,
+            description = "Add the user to GROUP (repeatable).")
+    private List<String> addGroups;
+
+    @Option(names = "--remove-group", paramLabel = "GROUP", converter = GroupOptions.NameConverter.class,
+            description = "Take the user out of GROUP (repeatable).")
+    private List<String> removeGroups;
+
     static final class HomeChoice {
         @Option(names = "--home", paramLabel = "DIR", required = true, description = "New home directory.")
         Path home;
@@ -59,9 +75,23 @@ public final class UserModCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (homeChoice == null && enabledChoice == null && !limits.anyGiven()) {
+        // Picocli leaves a repeatable option's list null when the option is not given.
+        List<String> adding = addGroups == null ? List.of() : addGroups;
+        List<String> removing = removeGroups == null ? List.of() : removeGroups;
+        boolean groupEdits = !adding.isEmpty() || !removing.isEmpty();
+        if (homeChoice == null && enabledChoice == null && !limits.anyGiven() && groups == null && !groupEdits) {
             throw new ParameterException(spec.commandLine(), "Nothing to change: give --home, --default-home, "
-                    + "--enable, --disable or a limit option");
+                    + "--enable, --disable, a limit option, --groups, --add-group or --remove-group");
+        }
+        if (groups != null && groupEdits) {
+            throw new ParameterException(spec.commandLine(),
+                    "--groups sets the whole list; use it without --add-group and --remove-group");
+        }
+        for (String group : adding) {
+            if (removing.contains(group)) {
+                throw new ParameterException(spec.commandLine(),
+                        "Group '" + group + "' is both added and removed");
+            }
         }
         try (UserStore store = SqliteUserStore.open(dataDir.resolve().userDatabase())) {
             StoredUser user = store.find(name)
@@ -74,11 +104,26 @@ public final class UserModCommand implements Callable<Integer> {
             }
             boolean enabled = enabledChoice == null ? user.enabled() : enabledChoice.enable;
             store.update(new StoredUser(user.name(), user.passwordHash(), home, enabled,
-                    limits.applyTo(user.limits())));
+                    limits.applyTo(user.limits()), newGroups(user, adding, removing)));
             spec.commandLine().getOut().println("Updated user " + name);
             return 0;
         } catch (UserStoreException | IllegalArgumentException e) {
             return CommandFailure.report(spec, e);
         }
+    }
+
+    private Set<String> newGroups(StoredUser user, List<String> adding, List<String> removing) {
+        if (groups != null) {
+            return groups.names();
+        }
+        Set<String> result = new TreeSet<>(user.groups());
+        result.addAll(adding);
+        for (String group : removing) {
+            // Like gpasswd -d: naming a group the user is not in is more likely a typo than intent.
+            if (!result.remove(group)) {
+                throw new IllegalArgumentException("user '" + user.name() + "' is not in group '" + group + "'");
+            }
+        }
+        return result;
     }
 }

@@ -34,7 +34,8 @@ public final class UserPasswdCommand implements Callable<Integer> {
             StoredUser user = store.find(name)
                     .orElseThrow(() -> new UserStoreException("no such user '" + name + "'"));
             String hash = UserAddCommand.hashNewPassword();
-            store.update(new StoredUser(user.name(), hash, user.home(), user.enabled(), user.limits()));
+            store.update(new StoredUser(user.name(), hash, user.home(), user.enabled(), user.limits(),
+                    user.groups()));
             spec.commandLine().getOut().println("Changed the password of user " + name);
             return 0;
         } catch (UserStoreException | IllegalArgumentException | PasswordPrompt.Rejected e) {

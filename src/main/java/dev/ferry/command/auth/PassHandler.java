@@ -9,6 +9,7 @@ import dev.ferry.config.Messages;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.policy.ContextRules;
 import dev.ferry.policy.limit.Decision;
+import dev.ferry.policy.limit.LimitChain;
 import dev.ferry.policy.limit.LimitContext;
 import dev.ferry.policy.limit.Requester;
 import dev.ferry.session.MessageFile;
@@ -122,13 +123,7 @@ public final class PassHandler implements CommandHandler {
         List<LimitContext> contexts = new ArrayList<>();
         area.ifPresent(a -> contexts.add(a.access().limits()));
         contexts.add(server.access().limits());
-        for (LimitContext context : contexts) {
-            Decision decision = context.decide("LOGIN", "LOGIN", requester);
-            if (decision != Decision.NONE) {
-                return decision == Decision.DENY;
-            }
-        }
-        return false;
+        return LimitChain.decide(contexts, "LOGIN", "LOGIN", requester) == Decision.DENY;
     }
 
     private static void pause(java.time.Duration delay) {

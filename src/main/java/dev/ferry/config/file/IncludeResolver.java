@@ -37,13 +37,13 @@ final class IncludeResolver {
 
     static Resolution resolve(String argument, Path includingDirectory) {
         if (argument.isEmpty()) {
-            return new Failed("Include needs a non-empty path");
+            return new Failed("empty path after Include");
         }
         Path path;
         try {
             path = includingDirectory.resolve(argument).normalize();
         } catch (InvalidPathException e) {
-            return new Failed("Include path '" + argument + "' is not a valid path: " + e.getReason());
+            return new Failed("invalid Include path '" + argument + "': " + e.getReason());
         }
         Path name = path.getFileName();
         if (name == null) {
@@ -53,8 +53,8 @@ final class IncludeResolver {
         if (parent != null) {
             for (Path component : parent) {
                 if (FileNamePattern.hasWildcard(component.toString())) {
-                    return new Failed("Include path '" + argument
-                            + "' has wildcards before its last component; only the file name may have them");
+                    return new Failed("wildcards are only allowed in the last component of an Include path: '"
+                            + argument + "'");
                 }
             }
         }
@@ -85,7 +85,7 @@ final class IncludeResolver {
                 }
             }
         } catch (IOException e) {
-            return new Failed("cannot list directory " + directory + " for Include pattern " + pattern + ": "
+            return new Failed("cannot list directory " + directory + " of Include pattern " + pattern + ": "
                     + describe(e));
         }
         matches.sort(BY_FILE_NAME);

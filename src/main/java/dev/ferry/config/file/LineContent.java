@@ -20,7 +20,11 @@ sealed interface LineContent {
     record Closer(String name) implements LineContent {
     }
 
-    /** A line that could not be understood; {@code message} is a complete {@link ConfigError} message. */
-    record Malformed(String message) implements LineContent {
+    /**
+     * A line that could not be understood; {@code message} is a complete {@link ConfigError} message.
+     * {@code recovered} is what the line most likely meant when that is clear enough to keep checking the
+     * nesting of the rest of the file ({@code <Directory /srv> junk} still opens a Directory), otherwise null.
+     */
+    record Malformed(String message, LineContent recovered) implements LineContent {
     }
 }

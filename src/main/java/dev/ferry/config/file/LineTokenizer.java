@@ -11,7 +11,7 @@ import java.util.function.Function;
  * (so {@code welcome#1.msg} is data but {@code PassivePorts 60000 65535 # safe} ends after {@code 65535}).
  * Stricter than ProFTPD: an unterminated quote, a quote inside an unquoted word and text glued to a closing
  * quote are errors rather than guesses. {@code %{env:NAME}} in an argument is replaced by the variable's value,
- * or by nothing when it is unset (ProFTPD 1.3.6 and later).
+ * or by nothing when it is unset, as current ProFTPD releases do.
  */
 final class LineTokenizer {
 
@@ -40,7 +40,7 @@ final class LineTokenizer {
             }
             return readDirective(cursor);
         } catch (Malformation e) {
-            return new LineContent.Malformed(e.getMessage());
+            return new LineContent.Malformed(e.getMessage(), e.recovered);
         }
     }
 
@@ -64,13 +64,19 @@ final class LineTokenizer {
             throw new Malformation("'<" + name + cursor.takeUntilWhitespace()
                     + "' is not a section name (letters, digits and '_' only)");
         }
-        List<String> args = readArguments(cursor, true);
+        List<String> args;
+        try {
+            args = readArguments(cursor, true);
+        } catch (Malformation e) {
+            throw new Malformation(e.getMessage(), new LineContent.Opener(name, List.of()));
+        }
+        LineContent.Opener opener = new LineContent.Opener(name, args);
         if (cursor.atEnd()) {
-            throw new Malformation("<" + name + "> is missing its closing '>'");
+            throw new Malformation("<" + name + "> is missing its closing '>'", opener);
         }
         cursor.advance();
-        requireNothingAfterBracket(cursor, "<" + name + ">");
-        return new LineContent.Opener(name, args);
+        requireNothingAfterBracket(cursor, "<" + name + ">", opener);
+        return opener;
     }
 
     private static LineContent readCloser(Cursor cursor) throws Malformation {
@@ -78,22 +84,28 @@ final class LineTokenizer {
         if (name.isEmpty()) {
             throw new Malformation("'</' must be followed by a section name");
         }
+        if (!isName(name) || (!cursor.atEnd() && !isWhitespace(cursor.peek()) && cursor.peek() != '>')) {
+            throw new Malformation("'</" + name + cursor.takeUntilWhitespace()
+                    + "' is not a section name (letters, digits and '_' only)");
+        }
+        LineContent.Closer closer = new LineContent.Closer(name);
         cursor.skipWhitespace();
         if (cursor.atEnd()) {
-            throw new Malformation("</" + name + "> is missing its closing '>'");
+            throw new Malformation("</" + name + "> is missing its closing '>'", closer);
         }
         if (cursor.peek() != '>') {
-            throw new Malformation("</" + name + "> takes no arguments");
+            throw new Malformation("</" + name + "> takes no arguments", closer);
         }
         cursor.advance();
-        requireNothingAfterBracket(cursor, "</" + name + ">");
-        return new LineContent.Closer(name);
+        requireNothingAfterBracket(cursor, "</" + name + ">", closer);
+        return closer;
     }
 
-    private static void requireNothingAfterBracket(Cursor cursor, String tag) throws Malformation {
+    private static void requireNothingAfterBracket(Cursor cursor, String tag, LineContent meant)
+            throws Malformation {
         cursor.skipWhitespace();
         if (!cursor.atEnd() && cursor.peek() != '#') {
-            throw new Malformation("unexpected text after " + tag + ": '" + cursor.rest() + "'");
+            throw new Malformation("unexpected text after " + tag + ": '" + cursor.rest() + "'", meant);
         }
     }
 
@@ -210,8 +222,15 @@ final class LineTokenizer {
 
     /** A problem with the current line; only ever caught by {@link #read}. */
     private static final class Malformation extends Exception {
+        final LineContent recovered;
+
         Malformation(String message) {
+            this(message, null);
+        }
+
+        Malformation(String message, LineContent recovered) {
             super(message, null, false, false);
+            this.recovered = recovered;
         }
     }
 

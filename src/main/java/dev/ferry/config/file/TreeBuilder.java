@@ -32,10 +32,15 @@ final class TreeBuilder {
         Deque<OpenSection> open = new ArrayDeque<>();
         for (LogicalLine line : lines) {
             SourceLocation at = new SourceLocation(file, line.number());
-            switch (tokenizer.read(line.text())) {
-                case LineContent.Nothing nothing -> {
+            LineContent content = tokenizer.read(line.text());
+            if (content instanceof LineContent.Malformed malformed) {
+                errors.add(at, malformed.message());
+                content = malformed.recovered() == null ? new LineContent.Nothing() : malformed.recovered();
+            }
+            switch (content) {
+                case LineContent.Nothing _, LineContent.Malformed _ -> {
+                    // Malformed lines were reported above and carry nothing more to nest.
                 }
-                case LineContent.Malformed malformed -> errors.add(at, malformed.message());
                 case LineContent.DirectiveLine directive -> {
                     budget.spend(at, errors);
                     childrenOf(open, top).add(new Directive(directive.name(), directive.args(), at));

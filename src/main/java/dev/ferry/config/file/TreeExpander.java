@@ -134,12 +134,12 @@ final class TreeExpander {
 
     private void define(Directive directive) {
         if (directive.args().size() != 1) {
-            errors.add(directive.at(), "Define takes exactly one name, got " + directive.args().size());
+            errors.add(directive.at(), "expected exactly one name after Define, got " + directive.args().size());
             return;
         }
         String name = directive.args().getFirst();
         if (name.isBlank() || name.startsWith("!")) {
-            errors.add(directive.at(), "Define needs a name that is not empty and does not start with '!'");
+            errors.add(directive.at(), "the name after Define must not be empty or start with '!'");
             return;
         }
         defines.add(name);
@@ -148,14 +148,15 @@ final class TreeExpander {
     private boolean holds(Section conditional, Predicate<String> test) {
         String tag = "<" + conditional.name() + ">";
         if (conditional.args().size() != 1) {
-            errors.add(conditional.at(), tag + " takes exactly one argument, got " + conditional.args().size());
+            errors.add(conditional.at(),
+                    "expected exactly one argument in " + tag + ", got " + conditional.args().size());
             return false;
         }
         String argument = conditional.args().getFirst();
         boolean negated = argument.startsWith("!");
         String name = negated ? argument.substring(1) : argument;
         if (name.isBlank()) {
-            errors.add(conditional.at(), tag + " needs a name to test");
+            errors.add(conditional.at(), "missing name to test in " + tag);
             return false;
         }
         return test.test(name) != negated;
@@ -164,7 +165,7 @@ final class TreeExpander {
     private List<ConfigNode> include(Directive directive, Path directory, int depth) {
         SourceLocation at = directive.at();
         if (directive.args().size() != 1) {
-            errors.add(at, "Include takes exactly one path, got " + directive.args().size()
+            errors.add(at, "expected exactly one path after Include, got " + directive.args().size()
                     + " (quote a path that contains spaces)");
             return List.of();
         }
@@ -179,9 +180,10 @@ final class TreeExpander {
         for (Path file : files) {
             Path identity = identityOf(file);
             if (chain.stream().anyMatch(open -> open.identity().equals(identity))) {
-                errors.add(at, "include cycle: " + Stream.concat(chain.stream().map(OpenFile::shownAs), Stream.of(file))
+                String cycle = Stream.concat(chain.stream().map(OpenFile::shownAs), Stream.of(file))
                         .map(Path::toString)
-                        .collect(Collectors.joining(" -> ")));
+                        .collect(Collectors.joining(" -> "));
+                errors.add(at, "include cycle: " + cycle);
                 continue;
             }
             if (depth + 1 > MAX_INCLUDE_DEPTH) {

@@ -50,61 +50,18 @@ final class LimitReader {
                 }
                 switch (name) {
                     case "order" -> order = Order.parse(String.join(" ", node.args()));
-                    case "allow" -> rules.add(new AccessRule.AllowFrom(patterns(node)));
-                    case "deny" -> rules.add(new AccessRule.DenyFrom(patterns(node)));
-                    case "allowall" -> {
-                        Values.count(node, 0, 0);
-                        rules.add(new AccessRule.AllowAll());
-                    }
-                    case "denyall" -> {
-                        Values.count(node, 0, 0);
-                        rules.add(new AccessRule.DenyAll());
-                    }
-                    case "allowuser" -> rules.add(new AccessRule.AllowUser(expression(node)));
-                    case "denyuser" -> rules.add(new AccessRule.DenyUser(expression(node)));
-                    case "allowgroup" -> rules.add(new AccessRule.AllowGroup(expression(node)));
-                    case "denygroup" -> rules.add(new AccessRule.DenyGroup(expression(node)));
-                    case "allowclass" -> rules.add(new AccessRule.AllowClass(expression(node)));
-                    case "denyclass" -> rules.add(new AccessRule.DenyClass(expression(node)));
+                    case "allow", "deny", "allowall", "denyall", "allowuser", "denyuser", "allowgroup",
+                         "denygroup", "allowclass", "denyclass" ->
+                        rules.add(AccessRule.parse(node.name(), String.join(" ", node.args())));
                     default -> problems.accept(new Problem(node, node.name() + " is not allowed inside <Limit> "
                             + "(there: Order, Allow, Deny, AllowAll, DenyAll, AllowUser, DenyUser, AllowGroup, "
                             + "DenyGroup, AllowClass, DenyClass)"));
                 }
-            } catch (Values.Invalid | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 problems.accept(new Problem(node, e.getMessage()));
             }
         }
         return new LimitSection(targets, order, rules);
-    }
-
-    /** {@code Allow from 10.0.0.0/8, .example.com} and {@code Allow 10.0.0.0/8}: "from" optional, commas or spaces. */
-    private static List<AddressPattern> patterns(ConfigNode node) throws Values.Invalid {
-        List<String> words = new ArrayList<>();
-        for (String arg : node.args()) {
-            for (String part : arg.split(",")) {
-                if (!part.isBlank()) {
-                    words.add(part.trim());
-                }
-            }
-        }
-        if (!words.isEmpty() && words.getFirst().equalsIgnoreCase("from")) {
-            words.removeFirst();
-        }
-        if (words.isEmpty()) {
-            throw new Values.Invalid(node.name() + " needs an address, network, host name or 'all'");
-        }
-        List<AddressPattern> patterns = new ArrayList<>();
-        for (String w : words) {
-            patterns.add(AddressPattern.parse(w));
-        }
-        return patterns;
-    }
-
-    private static NameExpression expression(ConfigNode node) throws Values.Invalid {
-        if (node.args().isEmpty()) {
-            throw new Values.Invalid(node.name() + " needs a name or expression, e.g. 'users,!staff'");
-        }
-        return NameExpression.parse(String.join("", node.args()));
     }
 
     /** A problem with the node it concerns. */

@@ -2,35 +2,42 @@ package dev.ferry.policy.limit;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@code <Class name>} (ProFTPD mod_core): clients described by {@code From} patterns. With
- * {@code Satisfy any} (the default) one matching pattern puts a client in the class; with
- * {@code Satisfy all} every pattern must match.
+ * A named {@code <Class>} (ProFTPD mod_core {@code <Class>}, {@code From}, {@code Satisfy}; Classes
+ * howto): the clients it contains, described by {@code From} entries.
+ *
+ * <p>With {@code Satisfy any} (the default) a client belongs to the class when any entry holds for
+ * it; with {@code Satisfy all} every entry must hold, which is how exceptions are written:
+ * {@code From .example.com}, {@code From !bad.example.com}, {@code Satisfy all}. A negated entry
+ * holds for clients it does not match, so {@code From !192.168.0.0/16} alone is "everyone outside
+ * 192.168/16". All entries of all {@code From} lines form one list.
  */
 public record ClientClass(String name, List<AddressPattern> from, boolean satisfyAll) {
 
     public ClientClass {
-        from = List.copyOf(from);
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a class needs a name");
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty() || name.startsWith("!") || name.chars().anyMatch(c -> c == ',' || Character.isWhitespace(c))) {
+            throw new IllegalArgumentException("'" + name + "' is not a class name");
+        }
+        from = List.copyOf(Objects.requireNonNull(from, "from"));
+        // An empty class under Satisfy all would contain every client.
+        if (from.isEmpty()) {
+            throw new IllegalArgumentException("<Class " + name + "> has no From entries");
         }
     }
 
-    public boolean contains(InetAddress a, Optional<String> hostName) {
-        if (from.isEmpty()) {
-            return false;
+    /** A class with the default {@code Satisfy any}. */
+    public static ClientClass satisfyingAny(String name, List<AddressPattern> from) {
+        return new ClientClass(name, from, false);
+    }
+
+    public boolean contains(InetAddress address, Optional<String> hostName) {
+        if (satisfyAll) {
+            return from.stream().allMatch(p -> p.matches(address, hostName));
         }
-        for (AddressPattern p : from) {
-            boolean m = p.matches(a, hostName);
-            if (m && !satisfyAll) {
-                return true;
-            }
-            if (!m && satisfyAll) {
-                return false;
-            }
-        }
-        return satisfyAll;
+        return from.stream().anyMatch(p -> p.matches(address, hostName));
     }
 }

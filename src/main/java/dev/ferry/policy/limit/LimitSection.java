@@ -1,111 +1,109 @@
 package dev.ferry.policy.limit;
 
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * A {@code <Limit ...>} block (ProFTPD mod_core): the commands or groups it covers, its
- * {@code Order} and its lines. With {@code Order allow,deny} the allow lines are looked at first
- * and any match allows; then the deny lines, and any match denies. {@code deny,allow} looks at
- * the deny lines first. When no line matches, the block decides nothing and the next enclosing
- * context is asked: {@code AllowUser bob} alone does not keep anybody out; {@code AllowUser bob}
- * with {@code DenyAll} does.
+ * One {@code <Limit targets...>} block (ProFTPD mod_core {@code <Limit>}, {@code Order}): the
+ * commands and command groups it names, its {@link Order} and its access lines in file order.
+ *
+ * <p>Targets are stored upper-case; naming one of CDUP/XCUP, CWD/XCWD, MKD/XMKD, PWD/XPWD or
+ * RMD/XRMD names both (see {@link #appliesTo}). SITE commands are named {@code SITE_CHMOD} etc.
+ *
+ * <p>{@link #evaluate} follows mod_core's {@code Order} table literally:
+ *
+ * <pre>
+ *   allow,deny:  an allow line applies -> ALLOW;  else a deny line applies -> DENY;  else NONE
+ *   deny,allow:  a deny line applies -> DENY;  else an allow line applies -> ALLOW;  else DENY
+ * </pre>
+ *
+ * So a default-order block of Allow lines only says nothing about a client it does not list
+ * (NONE: the outer context decides), a default-order block of Deny lines only denies those it
+ * lists, while a {@code deny,allow} block denies everyone it does not explicitly allow, including
+ * a block holding only Deny lines. {@code Allow from all} and {@code AllowAll} both sit on the
+ * allow side and therefore behave the same inside one block.
  */
 public record LimitSection(Set<String> targets, Order order, List<AccessRule> rules) {
 
-    /** Beyond this many user/group lines, {@link #mayAllow} stops enumerating and says yes. */
-    private static final int MAX_UNKNOWN_LINES = 10;
+    private static final Pattern TARGET = Pattern.compile("[A-Z0-9_]+");
 
     public LimitSection {
-        targets = Set.copyOf(targets.stream().map(t -> t.toUpperCase(Locale.ROOT)).toList());
-        rules = List.copyOf(rules);
+        Objects.requireNonNull(targets, "targets");
+        Objects.requireNonNull(order, "order");
+        rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String target : targets) {
+            String name = LimitTargets.canonical(target);
+            if (!TARGET.matcher(name).matches()) {
+                throw new IllegalArgumentException("'" + target + "' is not a command, SITE_command or command group");
+            }
+            normalized.add(name);
+        }
+        if (normalized.isEmpty()) {
+            throw new IllegalArgumentException("<Limit> needs one or more commands");
+        }
+        LimitTargets.addCounterparts(normalized);
+        targets = Collections.unmodifiableSet(normalized);
     }
 
-    /** ALL covers every command but LOGIN, as in ProFTPD. */
+    /** A block with the default {@code Order allow,deny}. */
+    public LimitSection(Set<String> targets, List<AccessRule> rules) {
+        this(targets, Order.ALLOW_DENY, rules);
+    }
+
+    /** Splits {@code <Limit STOR CWD>} or {@code <Limit STOR,CWD>} arguments into targets. */
+    public static Set<String> parseTargets(String text) {
+        Objects.requireNonNull(text, "text");
+        Set<String> targets = new LinkedHashSet<>();
+        for (String token : text.strip().split("[,\\s]+")) {
+            if (!token.isEmpty()) {
+                targets.add(token);
+            }
+        }
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("<Limit> needs one or more commands");
+        }
+        return targets;
+    }
+
+    /** Whether the block lists this exact name (a command, a group, ALL or LOGIN). */
+    public boolean names(String target) {
+        return targets.contains(LimitTargets.canonical(target));
+    }
+
+    /**
+     * Whether the block concerns a command: it names the command, or the command's group
+     * ({@code READ}, {@code WRITE}, {@code DIRS}; Ferry's {@code MISC} is no ProFTPD group and
+     * matches nothing), or {@code ALL} (which covers every command except LOGIN and EPRT, EPSV,
+     * PASV, PORT, PROT, OPTS). A login ({@code verb} or {@code group} LOGIN) concerns
+     * {@code LOGIN} blocks only.
+     */
     public boolean appliesTo(String verb, String group) {
-        return targets.contains(verb) || targets.contains(group) || (targets.contains("ALL") && !verb.equals("LOGIN"));
+        return LimitTargets.passes(verb, group).stream().anyMatch(this::names);
     }
 
-    boolean namesVerb(String verb) {
-        return targets.contains(verb);
-    }
-
-    boolean namesGroup(String group) {
-        return targets.contains(group);
-    }
-
-    public Decision evaluate(Requester r) {
-        return evaluate(r, null, 0);
-    }
-
-    /**
-     * @param unknown user/group lines whose match is assumed rather than computed (for a check
-     *                before login), with {@code assumed}'s bits saying which match
-     */
-    private Decision evaluate(Requester r, List<AccessRule> unknown, int assumed) {
-        boolean allowFirst = order == Order.ALLOW_DENY;
-        for (boolean allowing : new boolean[] {allowFirst, !allowFirst}) {
-            for (AccessRule rule : rules) {
-                if (rule.allows() != allowing) {
-                    continue;
-                }
-                int index = unknown == null ? -1 : unknown.indexOf(rule);
-                boolean matched = index >= 0 ? (assumed & (1 << index)) != 0 : matches(rule, r);
-                if (matched) {
-                    return allowing ? Decision.ALLOW : Decision.DENY;
-                }
+    /** What this block says about the requester; see the type's documentation. */
+    public Decision evaluate(Requester requester) {
+        Objects.requireNonNull(requester, "requester");
+        if (order == Order.ALLOW_DENY) {
+            if (side(true, requester)) {
+                return Decision.ALLOW;
             }
+            return side(false, requester) ? Decision.DENY : Decision.NONE;
         }
-        return Decision.NONE;
+        if (side(false, requester)) {
+            return Decision.DENY;
+        }
+        return side(true, requester) ? Decision.ALLOW : Decision.DENY;
     }
 
-    /**
-     * Before login (the user unknown): whether some user could get an answer other than DENY,
-     * each user and group line being taken as matching or not in every combination.
-     */
-    public boolean mayAllow(Requester beforeLogin) {
-        List<AccessRule> unknown = new ArrayList<>();
+    private boolean side(boolean allowSide, Requester requester) {
         for (AccessRule rule : rules) {
-            if (isAboutUser(rule)) {
-                unknown.add(rule);
-            }
-        }
-        if (unknown.size() > MAX_UNKNOWN_LINES) {
-            return true;
-        }
-        for (int assumed = 0; assumed < (1 << unknown.size()); assumed++) {
-            if (evaluate(beforeLogin, unknown, assumed) != Decision.DENY) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isAboutUser(AccessRule rule) {
-        return rule instanceof AccessRule.AllowUser || rule instanceof AccessRule.DenyUser
-                || rule instanceof AccessRule.AllowGroup || rule instanceof AccessRule.DenyGroup;
-    }
-
-    private static boolean matches(AccessRule rule, Requester r) {
-        return switch (rule) {
-            case AccessRule.AllowAll a -> true;
-            case AccessRule.DenyAll d -> true;
-            case AccessRule.AllowFrom(List<AddressPattern> patterns) -> anyMatches(patterns, r);
-            case AccessRule.DenyFrom(List<AddressPattern> patterns) -> anyMatches(patterns, r);
-            case AccessRule.AllowUser(NameExpression e) -> r.user().map(e::matches).orElse(false);
-            case AccessRule.DenyUser(NameExpression e) -> r.user().map(e::matches).orElse(false);
-            case AccessRule.AllowGroup(NameExpression e) -> r.user().isPresent() && e.matches(r.groups());
-            case AccessRule.DenyGroup(NameExpression e) -> r.user().isPresent() && e.matches(r.groups());
-            case AccessRule.AllowClass(NameExpression e) -> r.className().map(e::matches).orElse(false);
-            case AccessRule.DenyClass(NameExpression e) -> r.className().map(e::matches).orElse(false);
-        };
-    }
-
-    private static boolean anyMatches(List<AddressPattern> patterns, Requester r) {
-        for (AddressPattern p : patterns) {
-            if (p.matches(r.address(), r.hostName())) {
+            if (rule.allows() == allowSide && rule.appliesTo(requester)) {
                 return true;
             }
         }
