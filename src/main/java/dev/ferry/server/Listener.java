@@ -3,6 +3,7 @@ package dev.ferry.server;
 import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.Session;
+import dev.ferry.session.SessionSlot;
 import dev.ferry.session.SessionServices;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -87,24 +88,28 @@ final class Listener {
             return;
         }
         SessionServices current = services;
-        if (registry.admit(client, current.config().serverFor(local).limits()) instanceof Admission.Refused(String message)) {
-            LOG.info("refused connection from {}: {}", client.getHostAddress(), message);
-            refuse(socket, message);
-            return;
+        SessionSlot slot;
+        switch (registry.admit(client, current.config().serverFor(local))) {
+            case Admission.Admitted(SessionSlot admitted) -> slot = admitted;
+            case Admission.Refused(String message) -> {
+                LOG.info("refused connection from {}: {}", client.getHostAddress(), message);
+                refuse(socket, message);
+                return;
+            }
         }
         Session session;
         try {
             Session[] self = new Session[1];
-            session = new Session(current, socket, () -> registry.release(client, self[0]));
+            session = new Session(current, socket, slot, () -> registry.unregister(self[0]));
             self[0] = session;
         } catch (IOException e) {
-            registry.release(client, null);
+            slot.release();
             closeQuietly(socket);
             return;
         }
         if (!registry.register(session)) {
             refuse(socket, "Server shutting down");
-            registry.release(client, null);
+            slot.release();
             return;
         }
         Thread.currentThread().setName("ftp-session-" + session.id());

@@ -1,47 +1,93 @@
 package dev.ferry.server;
 
+import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.session.Session;
+import dev.ferry.session.SessionSlot;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The live sessions, and the counts behind MaxClients / MaxClientsPerHost. A slot is taken in
- * {@link #admit} before a session exists and given back when it closes, so a burst of
+ * The live sessions, and the counts behind {@code MaxClients}, {@code MaxClientsPerHost} and
+ * {@code MaxClientsPerUser}. As in ProFTPD, each server or virtual host counts its own clients;
+ * a session moves its count when RFC 7151 {@code HOST} picks another virtual host. A slot is
+ * taken in {@link #admit} before a session exists and given back when it closes, so a burst of
  * connections cannot overshoot the limits.
+ *
+ * <p>Servers are told apart by their addresses and names, not by object identity, so that the
+ * counts carry over a configuration reload: sessions admitted before it still count against the
+ * same virtual host afterwards.
  */
 public final class SessionRegistry {
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<InetAddress, Integer> perAddress = new HashMap<>();
+    private final Map<ServerKey, Integer> perServer = new HashMap<>();
+    private final Map<HostKey, Integer> perHost = new HashMap<>();
+    private final Map<UserKey, Integer> perUser = new HashMap<>();
     private final Set<Session> sessions = new LinkedHashSet<>();
     private int admitted;
     private boolean closed;
 
-    public Admission admit(InetAddress client, SessionLimits limits) {
+    private record ServerKey(List<InetSocketAddress> binds, List<String> hostNames) {
+        static ServerKey of(ServerConfig server) {
+            return new ServerKey(server.binds(), server.hostNames());
+        }
+    }
+
+    private record HostKey(ServerKey server, InetAddress client) {
+    }
+
+    private record UserKey(ServerKey server, String user) {
+    }
+
+    /** Takes a slot on {@code server} for a new connection from {@code client}, if its limits allow. */
+    public Admission admit(InetAddress client, ServerConfig server) {
         lock.lock();
         try {
             if (closed) {
                 return new Admission.Refused("Server shutting down");
             }
-            if (limits.maxSessions() > 0 && admitted >= limits.maxSessions()) {
-                return new Admission.Refused("Too many users (" + limits.maxSessions() + "), try again later");
+            ServerKey key = ServerKey.of(server);
+            Optional<String> full = roomFor(key, server.limits(), client);
+            if (full.isPresent()) {
+                return new Admission.Refused(full.get());
             }
-            int fromHere = perAddress.getOrDefault(client, 0);
-            if (limits.maxSessionsPerIp() > 0 && fromHere >= limits.maxSessionsPerIp()) {
-                return new Admission.Refused("Too many connections from your address (" + limits.maxSessionsPerIp() + ")");
-            }
-            perAddress.put(client, fromHere + 1);
+            count(key, client, +1);
             admitted++;
-            return new Admission.Admitted();
+            return new Admission.Admitted(new Slot(client, key, server));
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Must hold the lock. */
+    private Optional<String> roomFor(ServerKey key, SessionLimits limits, InetAddress client) {
+        if (limits.maxSessions() > 0 && perServer.getOrDefault(key, 0) >= limits.maxSessions()) {
+            return Optional.of("Too many users (" + limits.maxSessions() + "), try again later");
+        }
+        if (limits.maxSessionsPerIp() > 0
+                && perHost.getOrDefault(new HostKey(key, client), 0) >= limits.maxSessionsPerIp()) {
+            return Optional.of("Too many connections from your address (" + limits.maxSessionsPerIp() + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** Must hold the lock. */
+    private void count(ServerKey key, InetAddress client, int delta) {
+        perServer.merge(key, delta, SessionRegistry::sumOrRemove);
+        perHost.merge(new HostKey(key, client), delta, SessionRegistry::sumOrRemove);
+    }
+
+    private static Integer sumOrRemove(Integer a, Integer b) {
+        int sum = a + b;
+        return sum > 0 ? sum : null;
     }
 
     /**
@@ -71,15 +117,11 @@ public final class SessionRegistry {
         }
     }
 
-    /** Gives back the slot {@link #admit} took, and forgets the session if it was registered. */
-    public void release(InetAddress client, Session session) {
+    /** Forgets a registered session; its counts go back through its {@link SessionSlot}. */
+    public void unregister(Session session) {
         lock.lock();
         try {
-            if (session != null) {
-                sessions.remove(session);
-            }
-            perAddress.computeIfPresent(client, (k, n) -> n > 1 ? n - 1 : null);
-            admitted--;
+            sessions.remove(session);
         } finally {
             lock.unlock();
         }
@@ -100,6 +142,111 @@ public final class SessionRegistry {
             return admitted;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Sessions logged in as {@code user} on {@code server} now. */
+    public int loggedIn(ServerConfig server, String user) {
+        lock.lock();
+        try {
+            return perUser.getOrDefault(new UserKey(ServerKey.of(server), user), 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final class Slot implements SessionSlot {
+        private final InetAddress client;
+        private ServerKey server;
+        private SessionLimits limits;
+        private UserKey user;
+        private boolean released;
+
+        Slot(InetAddress client, ServerKey server, ServerConfig config) {
+            this.client = client;
+            this.server = server;
+            this.limits = config.limits();
+        }
+
+        @Override
+        public Optional<String> moveTo(ServerConfig target) {
+            lock.lock();
+            try {
+                ServerKey key = ServerKey.of(target);
+                if (released || key.equals(server)) {
+                    limits = target.limits();
+                    return Optional.empty();
+                }
+                Optional<String> full = roomFor(key, target.limits(), client);
+                if (full.isPresent()) {
+                    return full;
+                }
+                dropUser();
+                count(server, client, -1);
+                count(key, client, +1);
+                server = key;
+                limits = target.limits();
+                return Optional.empty();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public Optional<String> logIn(String name) {
+            lock.lock();
+            try {
+                dropUser();
+                if (released) {
+                    return Optional.empty();
+                }
+                UserKey key = new UserKey(server, name);
+                int max = limits.maxSessionsPerUser();
+                if (max > 0 && perUser.getOrDefault(key, 0) >= max) {
+                    // ProFTPD's default MaxClientsPerUser message
+                    return Optional.of("Sorry, the maximum number of clients (" + max
+                            + ") for this user are already connected.");
+                }
+                perUser.merge(key, 1, Integer::sum);
+                user = key;
+                return Optional.empty();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void logOut() {
+            lock.lock();
+            try {
+                dropUser();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Must hold the lock. */
+        private void dropUser() {
+            if (user != null) {
+                perUser.merge(user, -1, SessionRegistry::sumOrRemove);
+                user = null;
+            }
+        }
+
+        @Override
+        public void release() {
+            lock.lock();
+            try {
+                if (released) {
+                    return;
+                }
+                released = true;
+                dropUser();
+                count(server, client, -1);
+                admitted--;
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

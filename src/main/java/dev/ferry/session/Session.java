@@ -60,6 +60,8 @@ public final class Session implements Runnable {
     /** When the login clock started: at connect, and again at REIN. */
     private volatile long loginClockNanos = System.nanoTime();
     private final Runnable onClose;
+    /** This session's place in the client counts (MaxClients, MaxClientsPerUser, ...). */
+    private final SessionSlot slot;
 
     private LoginState login = new LoginState.AwaitingUser();
     private VirtualPath cwd = VirtualPath.ROOT;
@@ -71,6 +73,8 @@ public final class Session implements Runnable {
      */
     private final ReentrantLock transferLock = new ReentrantLock();
     private volatile long lastActivityNanos = loginClockNanos;
+    /** Login, or the end of the last data transfer: the TimeoutNoTransfer clock. */
+    private volatile long lastTransferNanos = loginClockNanos;
     private volatile boolean closing;
     private final AtomicBoolean shutdownStarted = new AtomicBoolean();
     private int failedLogins;
@@ -85,7 +89,8 @@ public final class Session implements Runnable {
     private Optional<String> clientHostName = Optional.empty();
     private Optional<String> clientClass = Optional.empty();
 
-    public Session(SessionServices services, SocketChannel socket, Runnable onClose) throws IOException {
+    public Session(SessionServices services, SocketChannel socket, SessionSlot slot, Runnable onClose)
+            throws IOException {
         this.services = services;
         this.socket = socket;
         this.remote = (InetSocketAddress) socket.getRemoteAddress();
@@ -93,6 +98,7 @@ public final class Session implements Runnable {
         this.config = services.config().serverFor(local);
         this.control = new ControlChannel(socket, config.limits().maxLineLength());
         this.data = newDataChannels(config);
+        this.slot = slot;
         this.onClose = onClose;
     }
 
@@ -201,6 +207,7 @@ public final class Session implements Runnable {
             // already gone
         }
         LOG.info("disconnected");
+        slot.release();
         onClose.run();
         MDC.clear();
     }
@@ -216,11 +223,20 @@ public final class Session implements Runnable {
     }
 
     /** RFC 7151 HOST: continue in another server of this configuration, before login. */
-    public void selectServer(ServerConfig server) {
+    /**
+     * Makes {@code server} this session's server (RFC 7151 {@code HOST}); the refusal text, and no
+     * change, when that server has no room for another client.
+     */
+    public Optional<String> selectServer(ServerConfig server) {
+        Optional<String> full = slot.moveTo(server);
+        if (full.isPresent()) {
+            return full;
+        }
         this.config = server;
         this.hostSent = true;
         data.close();
         this.data = newDataChannels(server);
+        return Optional.empty();
     }
 
     public boolean hostSent() {
@@ -280,7 +296,18 @@ public final class Session implements Runnable {
     }
 
     public void login(LoginState state) {
+        if (login instanceof LoginState.LoggedIn && !(state instanceof LoginState.LoggedIn)) {
+            slot.logOut();
+        }
+        if (state instanceof LoginState.LoggedIn && !(login instanceof LoginState.LoggedIn)) {
+            lastTransferNanos = System.nanoTime();
+        }
         this.login = state;
+    }
+
+    /** This session's place in the client counts. */
+    public SessionSlot slot() {
+        return slot;
     }
 
     public boolean isLoggedIn() {
@@ -360,11 +387,14 @@ public final class Session implements Runnable {
 
     /** REIN: back to the state of a fresh connection (RFC 959 §4.1.1). */
     public void reinitialize() {
-        login = new LoginState.AwaitingUser();
+        login(new LoginState.AwaitingUser());
         cwd = VirtualPath.ROOT;
         if (hostSent) { // RFC 7151 §3.2: REIN returns to the server the connection arrived at
-            selectServer(services.config().serverFor(local));
+            Optional<String> full = selectServer(services.config().serverFor(local));
             hostSent = false;
+            if (full.isPresent()) {
+                shutdown(full.get());
+            }
         }
         parameters.reset();
         data.reset();
@@ -398,6 +428,7 @@ public final class Session implements Runnable {
 
     /** Called by the transfer thread: sends the transfer's final reply and forgets the transfer. */
     void transferFinished(Transfer finished, Reply last) {
+        lastTransferNanos = System.nanoTime();
         transferLock.lock();
         try {
             try {
@@ -439,6 +470,10 @@ public final class Session implements Runnable {
             timeOut("Login timeout (" + timeouts.login().toSeconds() + " seconds): closing control connection");
         } else if (expired(timeouts.idle(), lastActivityNanos, now)) {
             timeOut("Idle timeout (" + timeouts.idle().toSeconds() + " seconds): closing control connection");
+        } else if (isLoggedIn() && expired(timeouts.noTransfer(), lastTransferNanos, now)) {
+            // ProFTPD TimeoutNoTransfer: commands keep a session from idling out, but not forever
+            timeOut("No transfer timeout (" + timeouts.noTransfer().toSeconds()
+                    + " seconds): closing control connection");
         }
     }
 

@@ -208,7 +208,7 @@ class CommandTableTest extends LiveServerTest {
             // Never run: only a holder of default session state for FeatureLine.describe.
             assertThat(client.isConnected()).isTrue();
             Session fresh = new Session(new SessionServices(server.server().config(), TABLE, null,
-                    SessionServices.poolsFor(server.server().config()), Runnable::run), accepted, () -> { });
+                    SessionServices.poolsFor(server.server().config()), Runnable::run), accepted, dev.ferry.session.SessionSlot.UNCOUNTED, () -> { });
             List<String> out = new ArrayList<>();
             for (CommandSpec spec : TABLE.all()) {
                 for (FeatureLine f : spec.features()) {

@@ -33,7 +33,12 @@ public final class HostHandler implements CommandHandler {
         if (chosen.isEmpty()) {
             return Reply.of(ReplyCode.NOT_IMPLEMENTED_FOR_PARAMETER, "Unknown host " + printable(name));
         }
-        session.selectServer(chosen.get());
+        Optional<String> full = session.selectServer(chosen.get());
+        if (full.isPresent()) {
+            // as a connection refused by MaxClients of that virtual host
+            session.close();
+            return Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, full.get());
+        }
         return Banner.of(chosen.get());
     }
 

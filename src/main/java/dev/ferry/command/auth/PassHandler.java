@@ -56,7 +56,20 @@ public final class PassHandler implements CommandHandler {
             if (loginLimited(session, server, area, account)) {
                 result = new AuthResult.Failure("refused by <Limit LOGIN>");
             } else {
-                return loggedIn(session, server, area, account, user, argument);
+                Optional<String> full = session.slot().logIn(account.name());
+                if (full.isPresent()) {
+                    LOG.info("login refused for {}: MaxClientsPerUser", LogText.escape(user));
+                    session.login(new LoginState.AwaitingUser());
+                    session.close();
+                    return Reply.of(ReplyCode.NOT_LOGGED_IN, full.get());
+                }
+                try {
+                    return loggedIn(session, server, area, account, user, argument);
+                } finally {
+                    if (!session.isLoggedIn()) {
+                        session.slot().logOut();
+                    }
+                }
             }
         }
         String reason = result instanceof AuthResult.Failure(String why) ? why : "unknown user";

@@ -184,19 +184,11 @@ public final class ConfigLoader {
             }
             case "maxclients" -> s.maxClients = maxClients(d);
             case "maxclientsperhost" -> s.maxPerHost = maxClients(d);
-            case "maxclientsperuser" -> {
-                if (maxClients(d) != 0) {
-                    throw new Values.Invalid("MaxClientsPerUser is not supported yet");
-                }
-            }
+            case "maxclientsperuser" -> s.maxPerUser = maxClients(d);
             case "maxloginattempts" -> s.maxLoginAttempts = Values.count(d, Values.one(d), 1);
             case "timeoutidle" -> s.timeoutIdle = Values.seconds(d);
             case "timeoutlogin" -> s.timeoutLogin = Values.seconds(d);
-            case "timeoutnotransfer" -> {
-                if (!Values.seconds(d).isZero()) {
-                    throw new Values.Invalid("TimeoutNoTransfer is not supported yet (only 0)");
-                }
-            }
+            case "timeoutnotransfer" -> s.timeoutNoTransfer = Values.seconds(d);
             case "timeoutstalled" -> s.timeoutStalled = Values.seconds(d);
             case "defaultroot" -> {
                 Values.count(d, 1, 2);

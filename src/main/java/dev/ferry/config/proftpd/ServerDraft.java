@@ -52,7 +52,7 @@ final class ServerDraft {
     int maxLoginAttempts = SessionLimits.DEFAULT.maxLoginAttempts();
     Duration timeoutIdle = Duration.ofSeconds(600);
     Duration timeoutLogin = Duration.ofSeconds(300);
-    Duration timeoutNoTransfer = Duration.ZERO;
+    Duration timeoutNoTransfer = Duration.ofSeconds(300); // ProFTPD's default
     Duration timeoutStalled = Duration.ofSeconds(3600);
     final List<DefaultRoot> defaultRoots = new ArrayList<>();
     final Map<String, String> userAliases = new LinkedHashMap<>();

@@ -1,0 +1,160 @@
+package dev.ferry.config.proftpd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.testkit.ConfiguredServer;
+import dev.ferry.testkit.RawFtpClient;
+import dev.ferry.testkit.RawFtpClient.RawReply;
+import dev.ferry.transfer.TransferSupport;
+import dev.ferry.transfer.TransferSupport.RawMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code MaxClients}, {@code MaxClientsPerHost} and {@code MaxClientsPerUser} counted per server
+ * and virtual host, as ProFTPD counts them, and {@code TimeoutNoTransfer}.
+ */
+class ClientLimitsTest {
+    @TempDir
+    Path dir;
+    private ConfiguredServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void eachVirtualHostCountsItsOwnClients() throws Exception {
+        server = ConfiguredServer.start(dir, """
+                Port PORT
+                DefaultAddress 127.0.0.1
+                MaxClients 1
+                <VirtualHost 127.0.0.1>
+                  Port PORT2
+                  ServerName "Second"
+                  MaxClients 2
+                </VirtualHost>
+                """);
+        try (RawFtpClient first = server.connect();
+             RawFtpClient second = RawFtpClient.connect("127.0.0.1", server.port2());
+             RawFtpClient third = RawFtpClient.connect("127.0.0.1", server.port2())) {
+            assertThat(first.banner().code()).isEqualTo(220);
+            assertThat(second.banner().code()).isEqualTo(220); // the main server's client does not count here
+            assertThat(third.banner().code()).isEqualTo(220);
+            try (RawFtpClient refused = server.connect();
+                 RawFtpClient alsoRefused = RawFtpClient.connect("127.0.0.1", server.port2())) {
+                RawReply reply = refused.banner();
+                assertThat(reply.code()).isEqualTo(421);
+                assertThat(reply.text()).contains("Too many users (1)");
+                assertThat(alsoRefused.banner().text()).contains("Too many users (2)");
+            }
+        }
+        // the slots come back once the server has seen the clients go
+        assertThat(TransferSupport.eventually(Duration.ofSeconds(5), () -> server.server().sessionCount() == 0))
+                .isTrue();
+        try (RawFtpClient again = server.connect()) {
+            assertThat(again.banner().code()).isEqualTo(220);
+        }
+    }
+
+    @Test
+    void hostMovesTheCountAndRefusesAFullVirtualHost() throws Exception {
+        server = ConfiguredServer.start(dir, """
+                Port PORT
+                DefaultAddress 127.0.0.1
+                MaxClients 5
+                <VirtualHost 127.0.0.1>
+                  ServerAlias small.example.com
+                  ServerName "Small"
+                  MaxClients 1
+                </VirtualHost>
+                """);
+        try (RawFtpClient first = server.connect(); RawFtpClient second = server.connect()) {
+            first.banner();
+            second.banner();
+            assertThat(first.command("HOST small.example.com").code()).isEqualTo(220);
+            RawReply full = second.command("HOST small.example.com");
+            assertThat(full.code()).isEqualTo(421);
+            assertThat(full.text()).contains("Too many users (1)");
+            assertThat(second.isClosedByServer()).isTrue();
+            // REIN takes the first client back to the main server and frees the small one
+            assertThat(first.command("REIN").code()).isEqualTo(220);
+            try (RawFtpClient third = server.connect()) {
+                third.banner();
+                assertThat(third.command("HOST small.example.com").code()).isEqualTo(220);
+            }
+        }
+    }
+
+    @Test
+    void maxClientsPerUserRefusesTheExtraLoginOnly() throws Exception {
+        server = ConfiguredServer.start(dir, """
+                Port PORT
+                DefaultAddress 127.0.0.1
+                MaxClientsPerUser 1
+                """);
+        try (RawFtpClient first = server.connect(); RawFtpClient second = server.connect();
+             RawFtpClient other = server.connect()) {
+            first.banner();
+            second.banner();
+            other.banner();
+            first.login("alice", "alice-secret");
+            assertThat(second.command("USER alice").code()).isEqualTo(331);
+            RawReply refused = second.command("PASS alice-secret");
+            assertThat(refused.code()).isEqualTo(530);
+            assertThat(refused.text()).isEqualTo("Sorry, the maximum number of clients (1) for this user are already "
+                    + "connected.");
+            assertThat(second.isClosedByServer()).isTrue();
+            other.login("bob", "bob-secret"); // another user is not affected
+            // REIN gives alice's count back while the connection stays
+            assertThat(first.command("REIN").code()).isEqualTo(220);
+            try (RawFtpClient again = server.connect()) {
+                again.banner();
+                again.login("alice", "alice-secret");
+            }
+        }
+        assertThat(TransferSupport.eventually(Duration.ofSeconds(5), () -> server.server().sessionCount() == 0))
+                .isTrue();
+        try (RawFtpClient afterQuit = server.connect()) {
+            afterQuit.banner();
+            afterQuit.login("alice", "alice-secret");
+        }
+    }
+
+    @Test
+    void timeoutNoTransferEndsASessionThatOnlyTalks() throws Exception {
+        server = ConfiguredServer.start(dir, """
+                Port PORT
+                DefaultAddress 127.0.0.1
+                TimeoutNoTransfer 1
+                """);
+        try (RawFtpClient busy = server.connect(); RawFtpClient chatty = server.connect()) {
+            busy.banner();
+            chatty.banner();
+            busy.login("alice", "alice-secret");
+            chatty.login("bob", "bob-secret");
+            RawReply last = null;
+            for (int i = 0; i < 40 && last == null; i++) {
+                Thread.sleep(100);
+                if (i % 4 == 0) {
+                    // a transfer every 400 ms
+                    TransferSupport.upload(busy, RawMode.PASV, "STOR f" + i, new byte[] {(byte) i});
+                }
+                RawReply noop = chatty.command("NOOP");
+                if (noop.code() != 200) {
+                    last = noop;
+                }
+            }
+            assertThat(last).isNotNull();
+            assertThat(last.code()).isEqualTo(421);
+            assertThat(last.text()).isEqualTo("No transfer timeout (1 seconds): closing control connection");
+            assertThat(busy.command("NOOP").code()).isEqualTo(200);
+        }
+    }
+}
