@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * A server started from a ProFTPD-syntax configuration file, with virtual users in its data
- * directory. In the file text {@code PORT}, {@code PORT2} stand for free ports and {@code DIR}
- * for the test's directory.
+ * directory. In the file text {@code @PORT@}, {@code @PORT2@} stand for free ports and
+ * {@code @DIR@} for the test's directory.
  */
 public final class ConfiguredServer implements AutoCloseable {
     private final FtpServer server;
@@ -49,8 +49,8 @@ public final class ConfiguredServer implements AutoCloseable {
                     true, UserLimits.NONE));
         }
         Path file = dir.resolve("ferry.conf");
-        Files.writeString(file, text.replace("PORT2", Integer.toString(port2))
-                .replace("PORT", Integer.toString(port)).replace("DIR", dir.toString()));
+        Files.writeString(file, text.replace("@PORT2@", Integer.toString(port2))
+                .replace("@PORT@", Integer.toString(port)).replace("@DIR@", dir.toString()));
         try {
             LoadedConfig loaded = ConfigLoader.load(file, data, name -> Optional.empty());
             FtpServer server = FtpServer.start(loaded.config(), new AccountResolver(new AuthenticatorChain(
@@ -76,12 +76,12 @@ public final class ConfiguredServer implements AutoCloseable {
         return users;
     }
 
-    /** The port written for {@code PORT}. */
+    /** The port written for {@code @PORT@}. */
     public int port() {
         return port;
     }
 
-    /** The port written for {@code PORT2}. */
+    /** The port written for {@code @PORT2@}. */
     public int port2() {
         return port2;
     }

@@ -87,8 +87,8 @@ public final class PassHandler implements CommandHandler {
     private static Reply loggedIn(Session session, ServerConfig server, Optional<AnonymousConfig> area,
                                   UserAccount account, String user, String password) throws FtpException {
         try {
-            if (!account.anonymous() && account.root().equals(account.home().orElse(null))) {
-                Files.createDirectories(account.root()); // a virtual user's home appears at first login
+            if (!account.anonymous() && account.home().isPresent()) {
+                Files.createDirectories(account.home().get()); // a virtual user's home appears at first login
             }
             if (!Files.isDirectory(account.root())) {
                 throw new IOException("not a directory");

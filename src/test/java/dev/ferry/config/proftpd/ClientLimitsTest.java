@@ -32,11 +32,11 @@ class ClientLimitsTest {
     @Test
     void eachVirtualHostCountsItsOwnClients() throws Exception {
         server = ConfiguredServer.start(dir, """
-                Port PORT
+                Port @PORT@
                 DefaultAddress 127.0.0.1
                 MaxClients 1
                 <VirtualHost 127.0.0.1>
-                  Port PORT2
+                  Port @PORT2@
                   ServerName "Second"
                   MaxClients 2
                 </VirtualHost>
@@ -66,7 +66,7 @@ class ClientLimitsTest {
     @Test
     void hostMovesTheCountAndRefusesAFullVirtualHost() throws Exception {
         server = ConfiguredServer.start(dir, """
-                Port PORT
+                Port @PORT@
                 DefaultAddress 127.0.0.1
                 MaxClients 5
                 <VirtualHost 127.0.0.1>
@@ -95,7 +95,7 @@ class ClientLimitsTest {
     @Test
     void maxClientsPerUserRefusesTheExtraLoginOnly() throws Exception {
         server = ConfiguredServer.start(dir, """
-                Port PORT
+                Port @PORT@
                 DefaultAddress 127.0.0.1
                 MaxClientsPerUser 1
                 """);
@@ -130,7 +130,7 @@ class ClientLimitsTest {
     @Test
     void timeoutNoTransferEndsASessionThatOnlyTalks() throws Exception {
         server = ConfiguredServer.start(dir, """
-                Port PORT
+                Port @PORT@
                 DefaultAddress 127.0.0.1
                 TimeoutNoTransfer 1
                 """);
