@@ -3,25 +3,15 @@ package dev.ferry.config.proftpd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ferry.auth.AccountResolver;
-import dev.ferry.auth.AuthenticatorChain;
-import dev.ferry.auth.PasswordHasher;
-import dev.ferry.auth.SqliteUserStore;
-import dev.ferry.auth.StoredUser;
-import dev.ferry.auth.UserLimits;
-import dev.ferry.auth.UserStore;
-import dev.ferry.auth.VirtualUserAuthenticator;
 import dev.ferry.config.DataDirectory;
-import dev.ferry.server.FtpServer;
+import dev.ferry.testkit.ConfiguredServer;
 import dev.ferry.testkit.RawFtpClient;
 import dev.ferry.testkit.RawFtpClient.RawReply;
 import dev.ferry.transfer.TransferSupport.RawMode;
 import dev.ferry.transfer.TransferSupport;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,39 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
 class FaqConfigurationTest {
     @TempDir
     Path dir;
-    private FtpServer server;
-    private UserStore users;
-    private int port;
+    private ConfiguredServer server;
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop();
-        }
-        if (users != null) {
-            users.close();
+            server.close();
         }
     }
 
-    /** Starts a server from {@code text}, where {@code PORT} and {@code DIR} stand for a free port and the temp dir. */
     private void start(String text) throws Exception {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        DataDirectory data = new DataDirectory(dir.resolve("data"));
-        Files.createDirectories(data.homes());
-        users = SqliteUserStore.open(data.userDatabase());
-        users.add(new StoredUser("alice", PasswordHasher.hash("alice-secret".toCharArray()), Optional.empty(), true,
-                UserLimits.NONE));
-        Path file = dir.resolve("ferry.conf");
-        Files.writeString(file, text.replace("PORT", Integer.toString(port)).replace("DIR", dir.toString()));
-        LoadedConfig loaded = ConfigLoader.load(file, data, name -> Optional.empty());
-        server = FtpServer.start(loaded.config(), new AccountResolver(new AuthenticatorChain(
-                List.of(new VirtualUserAuthenticator(users, data, Optional.empty())))), false);
+        server = ConfiguredServer.start(dir, text);
     }
 
     private RawFtpClient connect(String from, String to) {
-        return RawFtpClient.connectFrom(from, to, port);
+        return server.connect(from, to);
     }
 
     @Test
@@ -74,9 +46,9 @@ class FaqConfigurationTest {
         Path anon = Files.createDirectories(dir.resolve("ftp/pub/incoming"));
         Files.writeString(dir.resolve("ftp/pub/readme.txt"), "hello");
         start("""
-                Port PORT
+                Port @PORT@
                 DefaultAddress 127.0.0.1
-                <Anonymous DIR/ftp>
+                <Anonymous @DIR@/ftp>
                 # All files uploaded are set to username.usergroup ownership
                 User username
                 Group usergroup
@@ -120,7 +92,7 @@ class FaqConfigurationTest {
     @Test
     void limitLoginDeniesASubnetBeforeTheBanner() throws Exception {
         start("""
-                Port PORT
+                Port @PORT@
                 DefaultAddress 127.0.0.1
                 <Limit LOGIN>
                 Order deny,allow
@@ -144,7 +116,7 @@ class FaqConfigurationTest {
     void anonymousOnlyVirtualHostRefusesRealUsers() throws Exception {
         Files.createDirectories(dir.resolve("private"));
         start("""
-                Port PORT
+                Port @PORT@
                 DefaultAddress 127.0.0.1
                 ServerName "Main"
                 <VirtualHost 127.0.0.2>
@@ -152,7 +124,7 @@ class FaqConfigurationTest {
                 <Limit LOGIN>
                 DenyAll
                 </Limit>
-                <Anonymous DIR/private>
+                <Anonymous @DIR@/private>
                 User private
                 Group private
                 <Limit LOGIN>
@@ -180,7 +152,7 @@ class FaqConfigurationTest {
     @Test
     void perClassMasqueradeAddressFollowsTheClient() throws Exception {
         start("""
-                Port PORT
+                Port @PORT@
                 DefaultAddress 127.0.0.1
                 <Class internal>
                   From 127.0.0.1
@@ -207,13 +179,13 @@ class FaqConfigurationTest {
         Files.createDirectories(dir.resolve("files"));
         Files.writeString(dir.resolve("files/only-here.txt"), "vhost");
         start("""
-                Port PORT
+                Port @PORT@
                 DefaultAddress 127.0.0.1
                 ServerName "Main"
                 <VirtualHost 127.0.0.1>
                   ServerAlias files.example.com
                   ServerName "Files"
-                  <Anonymous DIR/files>
+                  <Anonymous @DIR@/files>
                     User ftp
                   </Anonymous>
                 </VirtualHost>
