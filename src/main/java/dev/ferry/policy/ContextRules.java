@@ -9,6 +9,7 @@ import dev.ferry.policy.limit.DirectoryPattern;
 import dev.ferry.policy.limit.LimitChain;
 import dev.ferry.policy.limit.LimitContext;
 import dev.ferry.policy.limit.Requester;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,8 +82,9 @@ public final class ContextRules {
      */
     public Decision decide(String verb, String group, Path hostPath) {
         List<LimitContext> chain = new ArrayList<>(directories.size() + outer.size());
+        Path real = realPath(hostPath);
         for (Directory d : directories) {
-            if (d.pattern().matches(hostPath)) {
+            if (applies(d, hostPath, real)) {
                 chain.add(d.config().limits());
             }
         }
@@ -93,8 +95,9 @@ public final class ContextRules {
     /** The file settings in force at {@code hostPath}: the base with matching directories laid over it. */
     public FileRules files(Path hostPath) {
         FileRules rules = base;
+        Path real = realPath(hostPath);
         for (Directory d : directories.reversed()) {
-            if (d.pattern().matches(hostPath) && !d.config().files().isEmpty()) {
+            if (!d.config().files().isEmpty() && applies(d, hostPath, real)) {
                 rules = rules.with(d.config().files());
             }
         }
@@ -103,12 +106,50 @@ public final class ContextRules {
 
     /** The {@code DisplayChdir} file name in force in {@code hostDirectory}. */
     public Optional<String> displayChdir(Path hostDirectory) {
+        Path real = realPath(hostDirectory);
         for (Directory d : directories) {
-            if (d.pattern().matches(hostDirectory) && d.config().displayChdir().isPresent()) {
+            if (d.config().displayChdir().isPresent() && applies(d, hostDirectory, real)) {
                 return d.config().displayChdir();
             }
         }
         return baseChdir;
+    }
+
+    /**
+     * A {@code <Directory>} applies to a path by its name as the client reached it or by where it
+     * really is: a symbolic link inside the jail must not walk around a rule on its target, and
+     * a rule written for a linked path (an FTP root under a symlink) must still hold.
+     */
+    private static boolean applies(Directory d, Path lexical, Path real) {
+        return d.pattern().matches(lexical) || (real != lexical && d.pattern().matches(real));
+    }
+
+    /**
+     * The path with every symbolic link of its existing part resolved; the part that does not
+     * exist yet (an upload's target) is appended as it is. The path itself when nothing needs
+     * resolving or it cannot be resolved.
+     */
+    private Path realPath(Path path) {
+        if (directories.isEmpty()) {
+            return path;
+        }
+        Path existing = path;
+        Path missing = null;
+        for (int depth = 0; existing != null && depth < 4096; depth++) {
+            try {
+                Path real = existing.toRealPath();
+                Path full = missing == null ? real : real.resolve(missing);
+                return full.equals(path) ? path : full;
+            } catch (IOException e) {
+                Path name = existing.getFileName();
+                if (name == null) {
+                    return path;
+                }
+                missing = missing == null ? name : name.resolve(missing);
+                existing = existing.getParent();
+            }
+        }
+        return path;
     }
 
     public Requester requester() {
