@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code ferry}: the entry point; each job is a subcommand. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
         description = "Ferry FTP server.",
-        subcommands = {ServeCommand.class, CheckConfigCommand.class, UserCommand.class, VersionCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ReloadCommand.class, CheckConfigCommand.class, UserCommand.class,
+                VersionCommand.class, CommandLine.HelpCommand.class})
 public final class FerryCommand implements Runnable {
 
     @CommandLine.Spec

@@ -13,10 +13,12 @@ import dev.ferry.auth.VirtualUserAuthenticator;
 import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.DataDirectory;
 import dev.ferry.config.FerryConfig;
-import dev.ferry.config.proftpd.ConfigException;
-import dev.ferry.config.proftpd.LoadedConfig;
-import dev.ferry.config.ServerConfig;
+import dev.ferry.server.ConfigLoad;
+import dev.ferry.server.ConfigSource;
 import dev.ferry.server.FtpServer;
+import dev.ferry.server.admin.AdminCommands;
+import dev.ferry.server.admin.AdminSocket;
+import dev.ferry.server.admin.HangupSignal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -26,12 +28,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,10 +43,13 @@ import picocli.CommandLine.Spec;
  * {@code ferry serve}: runs the server. With no options it listens on loopback port 2121 with
  * virtual users from the data directory; the first start creates a user and prints its password.
  * Switch names follow Pure-FTPd where Pure-FTPd has one ({@link ServeSwitches}), and
- * {@code --pureconf FILE} reads them from a pure-ftpd.conf ({@link PureFtpdConf}).
+ * {@code --pureconf FILE} reads them from a pure-ftpd.conf ({@link PureFtpdConf}). SIGHUP and
+ * {@code ferry reload} (through the admin socket in the data directory) make the running server
+ * read its configuration again ({@link ServeConfigSource}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class, sortOptions = false,
-        description = "Run the FTP server (foreground; stop with Ctrl-C or SIGTERM).",
+        description = "Run the FTP server (foreground; stop with Ctrl-C or SIGTERM; re-read the configuration "
+                + "with SIGHUP or: ferry reload).",
         footer = {"", "Pure-FTPd's other switches are understood too: those about how Pure-FTPd itself runs "
                 + "(-B, -d, -f, -g, ...) change nothing and say so; those for features Ferry lacks (-k, -O, -T, "
                 + "-Y, ...) are refused. See docs/configuration.md."})
@@ -50,11 +57,37 @@ public final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 2121;
     static final String INITIAL_USER = "ferry";
     private static final int LOGIN_CACHE_ENTRIES = 100_000;
+    /**
+     * The listen addresses without {@code -S}: one of the two may fail to bind (a host without
+     * IPv6 loopback) as long as the other works.
+     */
+    private static final List<InetSocketAddress> DEFAULT_BINDS = List.of(
+            new InetSocketAddress("127.0.0.1", DEFAULT_PORT), new InetSocketAddress("::1", DEFAULT_PORT));
+    /** What the configuration file says instead of each switch that has a counterpart there. */
+    private static final Map<String, String> DIRECTIVES = Map.ofEntries(
+            Map.entry("--bind", "Port, DefaultAddress"),
+            Map.entry("--passiveportrange", "PassivePorts"),
+            Map.entry("--forcepassiveip", "MasqueradeAddress"),
+            Map.entry("--maxclientsnumber", "MaxClients"),
+            Map.entry("--maxclientsperip", "MaxClientsPerHost"),
+            Map.entry("--maxidletime", "TimeoutIdle"),
+            Map.entry("--login-timeout", "TimeoutLogin"),
+            Map.entry("--stalled-timeout", "TimeoutStalled"),
+            Map.entry("--max-login-attempts", "MaxLoginAttempts"),
+            Map.entry("--chrooteveryone", "DefaultRoot ~"),
+            Map.entry("--trustedgid", "DefaultRoot / GROUP"),
+            Map.entry("--dontresolve", "UseReverseDNS off"),
+            Map.entry("--anonymous", "<Anonymous>"),
+            Map.entry("--anonymous-root", "<Anonymous DIR>"),
+            Map.entry("--allowuserfxp", "AllowForeignAddress"),
+            Map.entry("--allowanonymousfxp", "AllowForeignAddress"),
+            Map.entry("--server-name", "ServerName"));
 
     @Mixin
     private DataDirOption dataDir;
 
-    @Mixin
+    /** Parsed for the help and to know which switches were given; {@link ServeConfigSource} builds the server. */
+    @Mixin(name = ServeConfigSource.SWITCHES)
     private ServeSwitches switches;
 
     @Option(names = "--login-cache", paramLabel = "SECONDS",
@@ -79,27 +112,28 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DataDirectory data = dataDir.resolve();
-        ServerConfig config;
-        try {
-            if (pureConfFile != null) {
-                if (configFile != null) {
-                    throw new IllegalArgumentException("--pureconf and --config cannot be used together");
-                }
-                PureFtpdConf conf = PureFtpdConf.read(pureConfFile);
-                List<String> conflicts = PureFtpdConfOverlay.apply(conf, spec.commandLine());
+        if (pureConfFile != null && configFile != null) {
+            System.err.println("ferry serve: --pureconf and --config cannot be used together");
+            return 2;
+        }
+        if (configFile != null) {
+            List<String> conflicts = switchesBesideConfigFile();
+            if (!conflicts.isEmpty()) {
                 conflicts.forEach(c -> System.err.println("ferry serve: " + c));
-                conf.notes().forEach(n -> System.err.println("ferry serve: note: " + n));
+                return 2;
             }
-            ServeSwitches.Built built = switches.build(data);
-            built.notes().forEach(n -> System.err.println("ferry serve: note: " + n));
-            config = built.server();
-        } catch (PureFtpdConfException e) {
-            e.errors().forEach(System.err::println);
-            System.err.println("ferry serve: " + pureConfFile + " has errors; not started");
-            return 2;
-        } catch (IllegalArgumentException e) {
-            System.err.println("ferry serve: " + e.getMessage());
-            return 2;
+        }
+        ConfigSource source = null;
+        ConfigLoad first = null;
+        if (configFile == null) {
+            // checked before anything is created, so that a mistake leaves no data directory behind
+            source = ServeConfigSource.ofSwitches(ServeConfigSource.givenSwitches(spec.commandLine()),
+                    Optional.ofNullable(pureConfFile), data);
+            first = source.load();
+            if (!(first instanceof ConfigLoad.Loaded)) {
+                report(first);
+                return 2;
+            }
         }
         Files.createDirectories(data.root());
         Files.createDirectories(data.homes());
@@ -108,29 +142,36 @@ public final class ServeCommand implements Callable<Integer> {
             chain.add(new VirtualUserAuthenticator(users, data, loginCacheSeconds > 0
                     ? Optional.of(new VerifiedPasswordCache(Duration.ofSeconds(loginCacheSeconds), LOGIN_CACHE_ENTRIES))
                     : Optional.empty()));
-            FerryConfig ferryConfig = FerryConfig.single(config);
             if (configFile != null) {
-                try {
-                    LoadedConfig loaded = ConfigFiles.load(configFile, data, users);
-                    loaded.notices().forEach(n -> System.err.println("ferry serve: note: " + n));
-                    ferryConfig = loaded.config();
-                } catch (ConfigException e) {
-                    System.err.println(e.getMessage());
-                    System.err.println("ferry serve: " + configFile + " has errors; not started");
-                    return 2;
-                }
+                source = ServeConfigSource.ofFile(configFile, data, users);
+                first = source.load();
+            }
+            report(first);
+            if (!(first instanceof ConfigLoad.Loaded(FerryConfig ferryConfig, var _))) {
+                return 2;
             }
             FtpServer server;
             try {
-                server = FtpServer.start(ferryConfig, new AccountResolver(new AuthenticatorChain(chain)),
-                        switches.defaultBinds() && configFile == null);
+                server = FtpServer.start(ferryConfig, source, new AccountResolver(new AuthenticatorChain(chain)),
+                        configFile == null && ferryConfig.main().binds().equals(DEFAULT_BINDS));
             } catch (IOException e) {
                 System.err.println("ferry serve: " + e.getMessage());
                 return 1;
             }
-            Optional<String> initialPassword = createInitialUser(users, data, !config.anonymous().isEmpty());
+            AdminSocket admin;
+            try {
+                admin = AdminSocket.open(AdminSocket.pathIn(data), AdminCommands.of(server));
+            } catch (IOException e) {
+                server.stop();
+                System.err.println("ferry serve: " + e.getMessage());
+                return 1;
+            }
+            HangupSignal.install(server::reload);
+            Optional<String> initialPassword = createInitialUser(users, data,
+                    configFile == null && !ferryConfig.main().anonymous().isEmpty());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                admin.close();
                 server.stop();
                 stopped.countDown();
             }, "ferry-shutdown"));
@@ -138,6 +179,38 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.await();
         }
         return 0;
+    }
+
+    /**
+     * Prints what a configuration load has to say: its notes, then, if it failed, its errors
+     * (a file's errors as the file's lines, followed by one line naming the file).
+     */
+    private static void report(ConfigLoad load) {
+        load.notes().forEach(n -> System.err.println("ferry serve: " + n));
+        if (load instanceof ConfigLoad.Failed failed) {
+            if (failed.file().isPresent()) {
+                failed.errors().forEach(System.err::println);
+                System.err.println("ferry serve: " + failed.file().get() + " has errors; not started");
+            } else {
+                failed.errors().forEach(e -> System.err.println("ferry serve: " + e));
+            }
+        }
+    }
+
+    /**
+     * With {@code --config}, the file describes every server, so a switch that shapes the server
+     * would be ignored: each one given is an error naming the directive to use instead.
+     */
+    private List<String> switchesBesideConfigFile() {
+        List<String> errors = new ArrayList<>();
+        for (OptionSpec option : ServeConfigSource.switchOptions(spec.commandLine())) {
+            String name = option.shortestName().equals(option.longestName()) ? option.longestName()
+                    : option.shortestName() + " (" + option.longestName() + ")";
+            String directive = DIRECTIVES.get(option.longestName());
+            errors.add(name + " cannot be combined with --config; " + (directive == null
+                    ? "the configuration file has no equivalent" : "set it in the file (" + directive + ")"));
+        }
+        return errors;
     }
 
     /**
@@ -185,6 +258,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .append(" virtual users; manage with: ferry user add|del|mod|list|passwd --data-dir ")
                 .append(data.root()).append(")\n");
         out.append("Home directories: ").append(data.homes()).append("/<user>\n");
+        out.append("Reload the configuration: ferry reload --data-dir ").append(data.root()).append(" (or kill -HUP ")
+                .append(ProcessHandle.current().pid()).append(")\n");
         for (AnonymousConfig area : server.config().main().anonymous()) {
             out.append("Anonymous FTP: on, read-only, root ").append(area.root()).append('\n');
         }

@@ -12,69 +12,99 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's lifecycle: listeners up, a timer for session timeouts, and a graceful stop that
- * lets running transfers finish for a bounded time before closing every session with a 421.
+ * The server's lifecycle: listeners up, a timer for session timeouts, live reload of the
+ * configuration, and a graceful stop that lets running transfers finish for a bounded time
+ * before closing every session with a 421.
+ *
+ * <p>A reload (ProFTPD howto "Stopping and Starting": the daemon re-reads its configuration on
+ * SIGHUP, sessions already running are not affected) reads the {@link ConfigSource} again. A
+ * configuration that fails to load, or whose new listen addresses cannot be bound, is refused
+ * as a whole and the running one stays. Otherwise new connections get the new configuration,
+ * while each running session keeps the {@link SessionServices} it started with until it ends.
  */
 public final class FtpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FtpServer.class);
 
-    private final FerryConfig config;
+    private final ConfigSource source;
+    private final AccountResolver accounts;
+    private final boolean optionalBinds;
     private final SessionRegistry registry = new SessionRegistry();
-    private final List<Listener> listeners = new ArrayList<>();
+    /** What a connection accepted now gets; a reload replaces it. */
+    private final AtomicReference<SessionServices> services = new AtomicReference<>();
+    /**
+     * By the address as configured rather than as bound, so that a reload keeps the listener of
+     * an unchanged address even when it asked for port 0. Guarded by {@link #lifecycle}.
+     */
+    private final Map<InetSocketAddress, Listener> listeners = new LinkedHashMap<>();
     private final ScheduledExecutorService timer;
     /** Pooled platform threads for transfers; idle ones end after a minute. */
     private final ExecutorService transferThreads = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("ftp-transfer-", 1).daemon(true).factory());
-    private final ReentrantLock stopLock = new ReentrantLock();
+    /** Orders start, reloads and stop. */
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private ScheduledFuture<?> timerTask;
+    private long timerTickMillis = Long.MAX_VALUE;
     private boolean stopped;
 
-    private FtpServer(FerryConfig config) {
-        this.config = config;
+    private FtpServer(ConfigSource source, AccountResolver accounts, boolean optionalBinds) {
+        this.source = source;
+        this.accounts = accounts;
+        this.optionalBinds = optionalBinds;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon(true)
                 .name("ftp-timer").unstarted(r));
     }
 
+    /** Starts with {@code config}, which a reload keeps as it is. */
+    public static FtpServer start(FerryConfig config, AccountResolver accounts, boolean optionalBinds)
+            throws IOException {
+        return start(config, ConfigSource.fixed(config), accounts, optionalBinds);
+    }
+
     /**
-     * Starts listening on every configured address. Binds that fail are reported together; if
+     * Starts listening on every address of {@code config}, which {@code source} gave; a reload
+     * reads {@code source} again. Binds that fail are reported together; if
      * {@code optionalBinds} is true a failing address is only logged as long as one succeeds
      * (the embedded default tries IPv6 loopback, which some hosts lack).
      */
-    public static FtpServer start(FerryConfig config, AccountResolver accounts, boolean optionalBinds)
-            throws IOException {
+    public static FtpServer start(FerryConfig config, ConfigSource source, AccountResolver accounts,
+                                  boolean optionalBinds) throws IOException {
         for (ServerConfig s : config.servers()) {
             prepareAnonymousAreas(s);
         }
-        FtpServer server = new FtpServer(config);
-        SessionServices services = new SessionServices(config, CommandTable.standard(), accounts,
-                SessionServices.poolsFor(config), server.transferThreads);
+        FtpServer server = new FtpServer(source, accounts, optionalBinds);
+        server.services.set(new SessionServices(config, CommandTable.standard(), accounts,
+                SessionServices.poolsFor(config), server.transferThreads));
         List<String> failures = new ArrayList<>();
         for (InetSocketAddress address : config.listenAddresses()) {
             try {
-                server.listeners.add(new Listener(address, server.registry, services));
+                server.listeners.put(address, new Listener(address, server.registry, server.services::get));
             } catch (IOException e) {
                 failures.add(e.getMessage());
             }
         }
         if (server.listeners.isEmpty() || (!failures.isEmpty() && !optionalBinds)) {
-            server.listeners.forEach(Listener::close);
+            server.listeners.values().forEach(Listener::close);
             server.timer.shutdownNow();
             server.transferThreads.shutdown();
             throw new IOException(String.join("; ", failures));
         }
         failures.forEach(f -> LOG.warn("{}", f));
-        long tick = Math.clamp(smallestTimeout(config).toMillis() / 4, 50, 1000);
-        server.timer.scheduleWithFixedDelay(server::checkTimers, tick, tick, TimeUnit.MILLISECONDS);
-        server.listeners.forEach(Listener::start);
+        server.scheduleTimer(config);
+        server.listeners.values().forEach(Listener::start);
         return server;
     }
 
@@ -92,6 +122,22 @@ public final class FtpServer implements AutoCloseable {
                 Files.createDirectories(area.root().resolve(area.uploadDir().get()).normalize());
             }
         }
+    }
+
+    /**
+     * Checks timers at a quarter of the smallest timeout. A reload only ever shortens the tick:
+     * sessions of the previous configuration may still have its shorter timeouts.
+     */
+    private void scheduleTimer(FerryConfig config) {
+        long tick = Math.min(timerTickMillis, Math.clamp(smallestTimeout(config).toMillis() / 4, 50, 1000));
+        if (tick == timerTickMillis) {
+            return;
+        }
+        if (timerTask != null) {
+            timerTask.cancel(false);
+        }
+        timerTickMillis = tick;
+        timerTask = timer.scheduleWithFixedDelay(this::checkTimers, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     private static Duration smallestTimeout(FerryConfig config) {
@@ -118,12 +164,131 @@ public final class FtpServer implements AutoCloseable {
         }
     }
 
-    public FerryConfig config() {
-        return config;
+    /**
+     * Reads the configuration source again and, if it is valid and its new addresses can be
+     * bound, gives it to every connection accepted from now on. Running sessions keep theirs
+     * and are never dropped, also when the address they came in on is no longer listened on.
+     * Logs one line saying what changed, or why the new configuration was refused.
+     */
+    public ReloadOutcome reload() {
+        lifecycle.lock();
+        try {
+            if (stopped) {
+                return refused(List.of("the server is stopping"));
+            }
+            ConfigLoad load;
+            try {
+                load = source.load();
+            } catch (RuntimeException e) {
+                LOG.error("reading the configuration failed", e);
+                load = new ConfigLoad.Failed(List.of("cannot read the configuration: " + e));
+            }
+            return switch (load) {
+                case ConfigLoad.Failed failed -> refused(failed.errors());
+                case ConfigLoad.Loaded loaded -> apply(loaded.config(), loaded.notes());
+            };
+        } finally {
+            lifecycle.unlock();
+        }
     }
 
+    private ReloadOutcome apply(FerryConfig next, List<String> notes) {
+        try {
+            for (ServerConfig s : next.servers()) {
+                prepareAnonymousAreas(s);
+            }
+        } catch (IOException e) {
+            return refused(List.of("cannot create the anonymous area: " + e));
+        }
+        List<InetSocketAddress> wanted = next.listenAddresses();
+        Map<InetSocketAddress, Listener> added = new LinkedHashMap<>();
+        for (InetSocketAddress address : wanted) {
+            if (listeners.containsKey(address)) {
+                continue;
+            }
+            try {
+                added.put(address, new Listener(address, registry, services::get));
+            } catch (IOException e) {
+                if (!optionalBinds) {
+                    added.values().forEach(Listener::close);
+                    return refused(List.of(e.getMessage()));
+                }
+                LOG.warn("{}", e.getMessage());
+            }
+        }
+        List<InetSocketAddress> gone = listeners.keySet().stream().filter(a -> !wanted.contains(a)).toList();
+        if (added.isEmpty() && gone.size() == listeners.size()) {
+            return refused(List.of("none of the new listen addresses can be bound"));
+        }
+        SessionServices previous = services.get();
+        int sessionsBefore = registry.size();
+        services.set(new SessionServices(next, previous.commands(), accounts,
+                SessionServices.poolsFor(next, previous.passivePools()), transferThreads));
+        added.values().forEach(Listener::start);
+        listeners.putAll(added);
+        List<InetSocketAddress> closed = new ArrayList<>();
+        for (InetSocketAddress address : gone) {
+            Listener listener = listeners.remove(address);
+            closed.add(listener.address());
+            listener.close();
+            join(listener);
+        }
+        scheduleTimer(next);
+        String summary = summary(next, previous.config(), added.values().stream().map(Listener::address).toList(),
+                closed, sessionsBefore);
+        LOG.info("{}{}", summary, notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+        return new ReloadOutcome.Applied(summary, notes);
+    }
+
+    private static ReloadOutcome refused(List<String> errors) {
+        LOG.error("configuration reload refused, the running configuration stays: {}", String.join("; ", errors));
+        return new ReloadOutcome.Refused(errors);
+    }
+
+    private static String summary(FerryConfig next, FerryConfig previous, List<InetSocketAddress> added,
+                                  List<InetSocketAddress> removed, int sessions) {
+        StringBuilder s = new StringBuilder("configuration reloaded");
+        next.source().ifPresent(file -> s.append(" from ").append(file));
+        int servers = next.servers().size();
+        s.append(": ").append(servers).append(servers == 1 ? " server" : " servers");
+        if (servers != previous.servers().size()) {
+            s.append(" (was ").append(previous.servers().size()).append(')');
+        }
+        if (!added.isEmpty()) {
+            s.append("; now listening on ").append(String.join(", ", added.stream().map(FtpServer::show).toList()));
+        }
+        if (!removed.isEmpty()) {
+            s.append("; no longer listening on ")
+                    .append(String.join(", ", removed.stream().map(FtpServer::show).toList()));
+        }
+        s.append("; ").append(sessions).append(sessions == 1 ? " running session keeps" : " running sessions keep")
+                .append(" the previous configuration");
+        return s.toString();
+    }
+
+    private static String show(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** The configuration new sessions get. */
+    public FerryConfig config() {
+        return services.get().config();
+    }
+
+    /** What new sessions get. */
+    SessionServices services() {
+        return services.get();
+    }
+
+    /** The bound addresses (with the actual port where port 0 was asked for). */
     public List<InetSocketAddress> addresses() {
-        return listeners.stream().map(Listener::address).toList();
+        lifecycle.lock();
+        try {
+            return listeners.values().stream().map(Listener::address).toList();
+        } finally {
+            lifecycle.unlock();
+        }
     }
 
     public int sessionCount() {
@@ -135,18 +300,20 @@ public final class FtpServer implements AutoCloseable {
      * then every session is told 421 and closed.
      */
     public void stop() {
-        stopLock.lock();
+        List<Listener> open;
+        lifecycle.lock();
         try {
             if (stopped) {
                 return;
             }
             stopped = true;
+            open = List.copyOf(listeners.values());
         } finally {
-            stopLock.unlock();
+            lifecycle.unlock();
         }
         registry.close(); // before the snapshot below, so no session can slip past it
-        listeners.forEach(Listener::close);
-        long deadline = System.nanoTime() + config.main().timeouts().shutdownGrace().toNanos();
+        open.forEach(Listener::close);
+        long deadline = System.nanoTime() + config().main().timeouts().shutdownGrace().toNanos();
         while (System.nanoTime() < deadline && registry.snapshot().stream().anyMatch(Session::hasActiveTransfer)) {
             sleep(50);
         }
@@ -159,14 +326,16 @@ public final class FtpServer implements AutoCloseable {
         }
         timer.shutdownNow();
         transferThreads.shutdown();
-        for (Listener listener : listeners) {
-            try {
-                listener.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        open.forEach(FtpServer::join);
         LOG.info("server stopped");
+    }
+
+    private static void join(Listener listener) {
+        try {
+            listener.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {

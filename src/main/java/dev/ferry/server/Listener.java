@@ -14,13 +14,15 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Accepts control connections on one address and starts a virtual thread per session. Refused
  * connections (limits) get their 421 from a short-lived virtual thread so a slow client cannot
- * stall the accept loop.
+ * stall the accept loop. Each connection gets the server's services as they are when it is
+ * accepted, and keeps them: a reload changes what later connections get, never a running session.
  */
 final class Listener {
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
@@ -30,10 +32,12 @@ final class Listener {
     private final ServerSocketChannel channel;
     private final InetSocketAddress bound;
     private final SessionRegistry registry;
-    private volatile SessionServices services;
+    private final Supplier<SessionServices> services;
     private Thread thread;
 
-    Listener(InetSocketAddress address, SessionRegistry registry, SessionServices services) throws IOException {
+    /** Binds {@code address}; {@link #start} begins accepting. */
+    Listener(InetSocketAddress address, SessionRegistry registry, Supplier<SessionServices> services)
+            throws IOException {
         this.channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -87,7 +91,7 @@ final class Listener {
             closeQuietly(socket);
             return;
         }
-        SessionServices current = services;
+        SessionServices current = services.get();
         SessionSlot slot;
         switch (registry.admit(client, current.config().serverFor(local))) {
             case Admission.Admitted(SessionSlot admitted) -> slot = admitted;
@@ -133,6 +137,10 @@ final class Listener {
         }
     }
 
+    /**
+     * Stops accepting. Sessions accepted here run on their own threads with their own sockets,
+     * so they carry on until they end by themselves.
+     */
     void close() {
         try {
             channel.close();

@@ -3,10 +3,12 @@ package dev.ferry.session;
 import dev.ferry.auth.AccountResolver;
 import dev.ferry.command.CommandTable;
 import dev.ferry.config.FerryConfig;
+import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.data.PassivePortPool;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
@@ -15,23 +17,39 @@ import java.util.concurrent.Executor;
  *
  * @param config          every server of this configuration
  * @param accounts        turns USER/PASS into accounts
+ * @param passivePools    one pool per passive port range ({@code PassivePorts}; empty: any free port)
  * @param transferThreads runs data transfers; platform threads, so that {@code sendfile} can be
  *                        interrupted by closing the socket (see {@code TransferEngine})
  */
 public record SessionServices(FerryConfig config, CommandTable commands, AccountResolver accounts,
-                              Map<ServerConfig, PassivePortPool> passivePools, Executor transferThreads) {
+                              Map<Optional<PortRange>, PassivePortPool> passivePools, Executor transferThreads) {
 
-    /** One pool per server, each over its own {@code PassivePorts}. */
-    public static Map<ServerConfig, PassivePortPool> poolsFor(FerryConfig config) {
-        Map<ServerConfig, PassivePortPool> pools = new IdentityHashMap<>();
+    public SessionServices {
+        passivePools = Map.copyOf(passivePools);
+    }
+
+    /** One pool per passive port range among the servers of {@code config}. */
+    public static Map<Optional<PortRange>, PassivePortPool> poolsFor(FerryConfig config) {
+        return poolsFor(config, Map.of());
+    }
+
+    /**
+     * As {@link #poolsFor(FerryConfig)}, taking over the pools of {@code previous} whose range is
+     * unchanged: after a reload, sessions of the old and the new configuration draw on the same
+     * pool, so a port one of them holds is never handed to the other.
+     */
+    public static Map<Optional<PortRange>, PassivePortPool> poolsFor(FerryConfig config,
+                                                                      Map<Optional<PortRange>, PassivePortPool> previous) {
+        Map<Optional<PortRange>, PassivePortPool> pools = new HashMap<>();
         for (ServerConfig server : config.servers()) {
-            pools.put(server, new PassivePortPool(server.passive().ports()));
+            Optional<PortRange> range = server.passive().ports();
+            pools.computeIfAbsent(range, r -> previous.containsKey(r) ? previous.get(r) : new PassivePortPool(r));
         }
         return pools;
     }
 
     public PassivePortPool passivePorts(ServerConfig server) {
-        PassivePortPool pool = passivePools.get(server);
+        PassivePortPool pool = passivePools.get(server.passive().ports());
         if (pool == null) {
             throw new IllegalArgumentException("server not in this configuration");
         }
