@@ -7,6 +7,7 @@ import dev.ferry.config.ServerConfig;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.policy.AnonymousAccess;
+import dev.ferry.policy.DotFileAccess;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,8 +18,11 @@ import java.util.Set;
 /**
  * Turns USER and PASS into the account a session runs as, under one server's rules: anonymous
  * areas and their names ({@code User}, {@code UserAlias}, {@code AuthAliasOnly},
- * {@code AnonRequirePassword}), {@code RootLogin}, {@code AnonymousGroup}, and the jail
- * ({@code DefaultRoot}). The password itself is checked by the {@link Authenticator} chain.
+ * {@code AnonRequirePassword}), {@code RootLogin}, {@code AnonymousGroup}, the jail
+ * ({@code DefaultRoot}), and Pure-FTPd's {@code -e} (anonymous-only server: every other login is
+ * refused, before any password is checked) and {@code -x}/{@code -X} (dot-file rules laid over
+ * a real user's access policy, see {@link DotFileAccess}). The password itself is checked by the
+ * {@link Authenticator} chain.
  */
 public final class AccountResolver {
     private final Authenticator backends;
@@ -38,6 +42,9 @@ public final class AccountResolver {
         if (area.isPresent()) {
             return anonymous(area.get(), user, password, client);
         }
+        if (!rules.realUsers()) {
+            return new AuthResult.Failure("This is an anonymous-only server (-e): only anonymous logins are accepted");
+        }
         String real = rules.userAliases().getOrDefault(user, user);
         if (rules.authAliasOnly() && real.equals(user) && hasAlias(rules.userAliases(), user)) {
             return new AuthResult.Failure("AuthAliasOnly: '" + user + "' may log in only by its alias");
@@ -51,6 +58,10 @@ public final class AccountResolver {
         }
         if (rules.anonymousGroup().isPresent() && rules.anonymousGroup().get().matches(account.groups())) {
             account = account.asAnonymous(new AnonymousAccess(Optional.empty(), true));
+        } else {
+            account = new UserAccount(account.name(), account.anonymous(), account.root(), account.start(),
+                    account.home(), account.groups(), DotFileAccess.over(account.access(), rules.dotFiles()),
+                    account.limits());
         }
         return jail(rules, account);
     }

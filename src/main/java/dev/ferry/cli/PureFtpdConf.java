@@ -249,7 +249,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
                 yield new Setting(line, key, value, option, List.of(option, value));
             }
             case UMASK -> {
-                ServeSwitches.umask(oneWord(key, value), new ArrayList<>());
+                ServeSwitches.umask(oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value));
             }
             case NOTE_FLAG -> {

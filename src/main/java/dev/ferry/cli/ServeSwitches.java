@@ -216,7 +216,7 @@ public final class ServeSwitches {
         return new Built(new ServerConfig(data, addresses, List.of(), serverName, Messages.NONE, passive, limits,
                 timeouts, fxp, anonymousAreas(data, notes),
                 symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, logins(),
-                files(notes), AccessRules.NONE), notes);
+                files(), AccessRules.NONE), notes);
     }
 
     private List<AnonymousConfig> anonymousAreas(DataDirectory data, List<String> notes) {
@@ -255,12 +255,14 @@ public final class ServeSwitches {
                 false, d.anonymousGroup(), !anonymousOnly, dotFiles);
     }
 
-    private FileRules files(List<String> notes) {
+    private FileRules files() {
         FileRules f = FileRules.FERRY;
+        Umask masks = umask == null ? new Umask(f.umask(), f.directoryUmask()) : umask(umask);
         return new FileRules(f.allowOverwrite(), f.allowStoreRestart(), f.allowRetrieveRestart(),
                 noTruncate ? Optional.of(FileRules.HIDDEN_STORE_PREFIX) : f.hiddenStores(),
-                umask == null ? f.umask() : umask(umask, notes), f.maxStoreSize(), f.maxRetrieveSize(),
-                f.allowFilter(), f.denyFilter(), f.hideUser(), f.hideGroup(), f.hideNoAccess(), f.timesGmt());
+                masks.files(), masks.directories(), f.maxStoreSize(), f.maxRetrieveSize(),
+                f.allowFilter(), f.denyFilter(), f.hideUser(), f.hideGroup(), f.hideNoAccess(), f.timesGmt(),
+                f.displayChdirOnce());
     }
 
     /**
@@ -275,28 +277,21 @@ public final class ServeSwitches {
         return NameExpression.parse(group);
     }
 
+    /** Pure-FTPd's {@code -U FILES:DIRS}: the umask of new files and that of new directories. */
+    record Umask(int files, int directories) {
+    }
+
     /**
-     * Pure-FTPd's {@code -U FILES:DIRS} as Ferry's single umask. Files are created from 0666 and
-     * directories from 0777, so only FILES' read/write bits matter for files and DIRS' execute
-     * bits only matter for directories: the umask takes each from there, which is exact whenever
-     * FILES and DIRS agree on read and write (133:022, 177:077, 022:022 and every example of
-     * pure-ftpd(8)). Otherwise directories get FILES' read/write bits, and a note says what the
-     * new modes are. One value alone is the umask of both.
+     * Pure-FTPd's {@code -U FILES:DIRS} (pure-ftpd(8)): FILES for new files (created from 0666),
+     * DIRS for new directories (from 0777); one value alone is the umask of both.
      */
-    static int umask(String spec, List<String> notes) {
+    static Umask umask(String spec) {
         String[] parts = spec.strip().split(":", -1);
         if (parts.length > 2) {
             throw new IllegalArgumentException("-U (--umask) takes FILES:DIRS in octal, e.g. 133:022, not '" + spec + "'");
         }
         int files = octal(parts[0], spec);
-        int dirs = parts.length == 2 ? octal(parts[1], spec) : files;
-        int combined = (files & 0666) | (dirs & 0111);
-        if ((files & 0666) != (dirs & 0666)) {
-            notes.add(String.format("Ferry has one umask for files and directories: -U %s is applied as %03o "
-                    + "(new files %04o, new directories %04o)", spec.strip(), combined, 0666 & ~combined,
-                    0777 & ~combined));
-        }
-        return combined;
+        return new Umask(files, parts.length == 2 ? octal(parts[1], spec) : files);
     }
 
     private static int octal(String digits, String spec) {

@@ -54,14 +54,8 @@ public final class AnonymousAccess implements AccessPolicy {
 
     /** The administrator's own choice of drop directory (say ".incoming") does not count. */
     private boolean hasDotComponent(VirtualPath path) {
-        var segments = path.segments();
         int from = dropDirectory.isPresent() && path.startsWith(dropDirectory.get())
                 ? dropDirectory.get().segments().size() : 0;
-        for (String segment : segments.subList(from, segments.size())) {
-            if (segment.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        return DotFileAccess.hasDotComponent(path, from);
     }
 }

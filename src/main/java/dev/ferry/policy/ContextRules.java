@@ -81,6 +81,16 @@ public final class ContextRules {
      * {@code hostPath}; {@link Decision#NONE} when no block speaks to it.
      */
     public Decision decide(String verb, String group, Path hostPath) {
+        return LimitChain.decide(chain(hostPath), verb, group, requester);
+    }
+
+    /** Whether a {@code <Limit>} for the command says {@code IgnoreHidden on} at {@code hostPath}. */
+    public boolean ignoresHidden(String verb, String group, Path hostPath) {
+        return LimitChain.ignoresHidden(chain(hostPath), verb, group);
+    }
+
+    /** The {@code <Limit>} contexts that apply at {@code hostPath}, innermost first. */
+    private List<LimitContext> chain(Path hostPath) {
         List<LimitContext> chain = new ArrayList<>(directories.size() + outer.size());
         Path real = realPath(hostPath);
         for (Directory d : directories) {
@@ -89,7 +99,7 @@ public final class ContextRules {
             }
         }
         chain.addAll(outer);
-        return LimitChain.decide(chain, verb, group, requester);
+        return chain;
     }
 
     /** The file settings in force at {@code hostPath}: the base with matching directories laid over it. */

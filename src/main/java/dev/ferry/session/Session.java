@@ -12,6 +12,7 @@ import dev.ferry.fs.VirtualPath;
 import dev.ferry.log.LogText;
 import dev.ferry.policy.AnonymousAccess;
 import dev.ferry.policy.ContextRules;
+import dev.ferry.policy.EntryVisibility;
 import dev.ferry.policy.Permission;
 import dev.ferry.policy.limit.Decision;
 import dev.ferry.policy.limit.LimitChain;
@@ -339,12 +340,20 @@ public final class Session implements Runnable {
     /**
      * Checks the account's access policy and the {@code <Limit>} blocks that apply to the
      * command on this path; a refusal is 550. In a configured anonymous area, a write needs a
-     * block that allows it.
+     * block that allows it. Where a block for the command says {@code IgnoreHidden on}, an
+     * entry that listings hide ({@link EntryVisibility}) is "No such file or directory" instead,
+     * as ProFTPD answers, whether or not it would have been allowed.
      */
     public void require(Permission permission, VirtualPath path) throws FtpException {
+        String verb = current == null ? null : permission == Permission.CHMOD ? "SITE_CHMOD" : limitVerb(current);
+        if (verb != null && !path.isRoot() && rules().ignoresHidden(verb, current.group().name(), hostPath(path))
+                && new EntryVisibility(account().name(), account().groups(), account().access(), rules(),
+                        this::hostPath).isHidden(fs(), path)) {
+            LOG.info("{} of hidden {} refused (IgnoreHidden)", verb, LogText.escape(path.toString()));
+            throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "No such file or directory");
+        }
         boolean allowed = account().access().permits(permission, path);
-        if (allowed && current != null) {
-            String verb = permission == Permission.CHMOD ? "SITE_CHMOD" : limitVerb(current);
+        if (allowed && verb != null) {
             Decision decision = rules().decide(verb, current.group().name(), hostPath(path));
             allowed = decision == Decision.ALLOW || (decision == Decision.NONE && !(permission.isWrite()
                     && account().access() instanceof AnonymousAccess anonymous && anonymous.writesByLimit()));

@@ -100,7 +100,8 @@ class PureFtpdConfTest {
         assertThat(s.timeouts().idle()).isEqualTo(Duration.ofMinutes(7));
         assertThat(s.passive().ports()).contains(new PortRange(30000, 30099));
         assertThat(s.binds()).containsExactly(new InetSocketAddress("127.0.0.1", 2100));
-        assertThat(s.files().umask()).isEqualTo(0077);
+        assertThat(s.files().fileMode()).isEqualTo(0600);
+        assertThat(s.files().directoryMode()).isEqualTo(0700);
         assertThat(s.logins().dotFiles()).isEqualTo(DotFiles.NO_WRITE);
         assertThat(s.files().hiddenStores()).contains(FileRules.HIDDEN_STORE_PREFIX);
     }
@@ -198,7 +199,8 @@ class PureFtpdConfTest {
         Result r = serve(conf, "-c", "50", "--maxclientsperip", "4", "-x", "-U", "177:077", "-S", "127.0.0.1,2121");
         assertThat(r.server().limits().maxSessions()).isEqualTo(50);
         assertThat(r.server().logins().dotFiles()).isEqualTo(DotFiles.NO_WRITE);
-        assertThat(r.server().files().umask()).isEqualTo(0077);
+        assertThat(r.server().files().fileMode()).isEqualTo(0600);
+        assertThat(r.server().files().directoryMode()).isEqualTo(0700);
         assertThat(r.server().binds()).containsExactly(new InetSocketAddress("127.0.0.1", 2121));
         // MaxClientsPerIP 4 agrees with the command line: nothing to report.
         assertThat(r.conflicts()).containsExactly(
@@ -258,7 +260,8 @@ class PureFtpdConfTest {
         assertThat(r.conflicts()).isEmpty();
         assertThat(r.notes()).isEmpty();
         assertThat(r.server()).isEqualTo(plain("-A", "-c", "50", "-C", "8", "-H", "-I", "15", "-s", "-U", "133:022"));
-        assertThat(r.server().files().umask()).isEqualTo(0022);
+        assertThat(r.server().files().fileMode()).isEqualTo(0644);
+        assertThat(r.server().files().directoryMode()).isEqualTo(0755);
         assertThat(r.server().limits().maxSessionsPerIp()).isEqualTo(8);
     }
 

@@ -215,20 +215,32 @@ class ServeSwitchesTest {
     }
 
     @Test
-    void umasksThatAgreeOnReadAndWriteAreExact() {
-        assertThat(server("-U", "133:022").files().umask()).isEqualTo(0022);
-        assertThat(server("-U", "177:077").files().umask()).isEqualTo(0077);
-        assertThat(server("-U", "022:022").files().umask()).isEqualTo(0022);
-        assertThat(server("-U", "027").files().umask()).isEqualTo(0027);
-        assertThat(server("-U", "0133:0022").files().umask()).isEqualTo(0022);
+    void umaskGivesFilesTheFirstValueAndDirectoriesTheSecond() {
+        ServerConfig s = server("-U", "133:022");
+        assertThat(s.files().umask()).isEqualTo(0133);
+        assertThat(s.files().directoryUmask()).isEqualTo(0022);
+        assertThat(s.files().fileMode()).isEqualTo(0644);
+        assertThat(s.files().directoryMode()).isEqualTo(0755);
+        assertThat(server("-U", "177:077").files().fileMode()).isEqualTo(0600);
+        assertThat(server("-U", "177:077").files().directoryMode()).isEqualTo(0700);
+        assertThat(server("-U", "0133:0022").files()).isEqualTo(server("-U", "133:022").files());
     }
 
     @Test
-    void umasksThatDisagreeGiveANoteWithTheResultingModes() {
+    void oneUmaskIsTheUmaskOfBoth() {
+        ServerConfig s = server("-U", "027");
+        assertThat(s.files().umask()).isEqualTo(0027);
+        assertThat(s.files().directoryUmask()).isEqualTo(0027);
+        assertThat(s.files().fileMode()).isEqualTo(0640);
+        assertThat(s.files().directoryMode()).isEqualTo(0750);
+    }
+
+    @Test
+    void umasksThatDisagreeOnReadAndWriteAreExactToo() {
         ServeSwitches.Built b = built("-U", "133:002");
-        assertThat(b.server().files().umask()).isEqualTo(0022);
-        assertThat(b.notes()).containsExactly("Ferry has one umask for files and directories: -U 133:002 is applied "
-                + "as 022 (new files 0644, new directories 0755)");
+        assertThat(b.notes()).isEmpty();
+        assertThat(b.server().files().fileMode()).isEqualTo(0644);
+        assertThat(b.server().files().directoryMode()).isEqualTo(0775);
     }
 
     @ParameterizedTest

@@ -8,10 +8,15 @@ import dev.ferry.reply.Outcome;
 import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.Session;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** LIST (RFC 959 §4.1.3) in {@code ls -l} form; accepts {@code -a}, {@code -l}, {@code -la}. */
+/**
+ * LIST (RFC 959 §4.1.3) in {@code ls -l} form; accepts {@code -a}, {@code -l}, {@code -la}. Dates
+ * are UTC unless {@code TimesGMT off} holds in the listed directory: then the server's time zone.
+ */
 public final class ListHandler implements CommandHandler {
     @Override
     public Outcome handle(Session session, String argument) throws FtpException, FsException {
@@ -20,11 +25,13 @@ public final class ListHandler implements CommandHandler {
         if (!session.data().isReady()) {
             throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
         }
-        return session.startTransfer(new ListingJob(lines(target), "directory listing"));
+        ZoneId zone = session.rules().files(session.hostPath(target.directory())).timesGmt()
+                ? ZoneOffset.UTC : ZoneId.systemDefault();
+        return session.startTransfer(new ListingJob(lines(target, zone), "directory listing"));
     }
 
-    static List<String> lines(ListingTarget target) {
-        LsFormat format = new LsFormat(Instant.now());
+    static List<String> lines(ListingTarget target, ZoneId zone) {
+        LsFormat format = new LsFormat(Instant.now(), zone);
         List<String> lines = new ArrayList<>(target.entries().size());
         for (FileEntry entry : target.entries()) {
             lines.add(format.line(entry));

@@ -3,14 +3,17 @@ package dev.ferry.command.listing;
 import dev.ferry.fs.FileEntry;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneRules;
 import java.util.Locale;
 
 /**
  * One {@code ls -l} line, the de-facto format for LIST that clients parse (Commons Net's UNIX
  * parser, lftp, FileZilla): mode, links, owner, group, size, date, name. Dates are UTC (as
- * ProFTPD's TimesGMT default); older than six months, or in the future, show the year.
+ * ProFTPD's TimesGMT default) or, with {@code TimesGMT off}, in the server's time zone; older
+ * than six months, or in the future, show the year.
  *
  * <p>Lines are built by hand rather than with {@code String.format} or a
  * {@link DateTimeFormatter} per line: a 10,000-entry listing is formatted on a server that has
@@ -26,6 +29,8 @@ public final class LsFormat {
     private static final String RWX = "rwxrwxrwx";
 
     private final long now;
+    private final ZoneRules zone;
+    private final DateTimeFormatter oldFormat;
     /** The last date shown; immutable, so an instance shared between threads stays correct. */
     private DateText last = new DateText(Long.MIN_VALUE, "");
 
@@ -33,8 +38,16 @@ public final class LsFormat {
     private record DateText(long key, String text) {
     }
 
+    /** Dates in UTC. */
     public LsFormat(Instant now) {
+        this(now, ZoneOffset.UTC);
+    }
+
+    /** Dates in {@code zone}: UTC, or the server's zone for {@code TimesGMT off}. */
+    public LsFormat(Instant now, ZoneId zone) {
         this.now = now.getEpochSecond();
+        this.zone = zone.getRules();
+        this.oldFormat = OLD.withZone(zone);
     }
 
     public String line(FileEntry e) {
@@ -60,19 +73,21 @@ public final class LsFormat {
         long seconds = modified.getEpochSecond();
         long age = now - seconds;
         boolean old = age < 0 || age > SIX_MONTHS_SECONDS;
-        long key = old ? -Math.floorDiv(seconds, 86_400) - 1 : Math.floorDiv(seconds, 60);
+        long local = seconds + (zone.isFixedOffset() ? zone.getOffset(Instant.EPOCH) : zone.getOffset(modified))
+                .getTotalSeconds();
+        long key = old ? -Math.floorDiv(local, 86_400) - 1 : Math.floorDiv(local, 60);
         DateText cached = last;
         if (cached.key() == key) {
             return cached.text();
         }
-        String text = old ? oldDate(modified) : recentDate(seconds);
+        String text = old ? oldDate(local, modified) : recentDate(local);
         last = new DateText(key, text);
         return text;
     }
 
-    /** "MMM dd HH:mm". */
-    private static String recentDate(long seconds) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    /** "MMM dd HH:mm" of a local time given as seconds since the epoch. */
+    private static String recentDate(long local) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC);
         StringBuilder s = new StringBuilder(12).append(MONTHS[t.getMonthValue() - 1]).append(' ');
         twoDigits(s, t.getDayOfMonth()).append(' ');
         twoDigits(s, t.getHour()).append(':');
@@ -80,10 +95,10 @@ public final class LsFormat {
     }
 
     /** "MMM dd  yyyy"; years without four digits are left to the formatter's sign and padding rules. */
-    private static String oldDate(Instant modified) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(modified.getEpochSecond(), 0, ZoneOffset.UTC);
+    private String oldDate(long local, Instant modified) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC);
         if (t.getYear() < 1000 || t.getYear() > 9999) {
-            return OLD.format(modified);
+            return oldFormat.format(modified);
         }
         StringBuilder s = new StringBuilder(12).append(MONTHS[t.getMonthValue() - 1]).append(' ');
         return twoDigits(s, t.getDayOfMonth()).append("  ").append(t.getYear()).toString();

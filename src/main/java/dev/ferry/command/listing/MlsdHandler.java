@@ -12,11 +12,13 @@ import dev.ferry.session.Session;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * MLSD (RFC 3659 §7): a directory's entries with machine-readable facts over the data
- * connection. Dot-files are included (MLSD has no -a; mirroring clients need them). The
- * argument must be a directory (501 otherwise, §7.2).
+ * connection. Dot-files are included (MLSD has no -a; mirroring clients need them) unless the
+ * session may not access them; entries hidden by HideUser, HideGroup or HideNoAccess are left
+ * out as from LIST. The argument must be a directory (501 otherwise, §7.2).
  */
 public final class MlsdHandler implements CommandHandler {
     @Override
@@ -27,7 +29,8 @@ public final class MlsdHandler implements CommandHandler {
             throw FtpException.syntax("Not a directory");
         }
         List<FileEntry> entries = new ArrayList<>(session.fs().list(dir));
-        entries.removeIf(e -> !ListingTarget.printable(e.name()));
+        Predicate<FileEntry> visible = ListingTarget.visibility(session).shownIn(dir);
+        entries.removeIf(e -> !ListingTarget.printable(e.name()) || !visible.test(e));
         entries.sort(Comparator.comparing(FileEntry::name));
         if (!session.data().isReady()) {
             throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");

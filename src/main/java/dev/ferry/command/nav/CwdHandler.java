@@ -10,8 +10,13 @@ import dev.ferry.reply.Outcome;
 import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.Session;
+import java.util.ArrayList;
+import java.util.List;
 
-/** CWD / XCWD (RFC 959 §4.1.1). */
+/**
+ * CWD / XCWD (RFC 959 §4.1.1). The 250 reply starts with the directory's {@code DisplayChdir}
+ * file, if there is one ({@link ChdirMessage}).
+ */
 public final class CwdHandler implements CommandHandler {
     @Override
     public Outcome handle(Session session, String argument) throws FtpException, FsException {
@@ -26,6 +31,13 @@ public final class CwdHandler implements CommandHandler {
             throw new FsException.NotADirectory();
         }
         session.cwd(target);
-        return Reply.of(ReplyCode.FILE_ACTION_OK, "Directory changed to " + target);
+        String changed = "Directory changed to " + target;
+        List<String> message = ChdirMessage.lines(session, target);
+        if (message.isEmpty()) {
+            return Reply.of(ReplyCode.FILE_ACTION_OK, changed);
+        }
+        List<String> lines = new ArrayList<>(message);
+        lines.add(changed);
+        return Reply.multiline(ReplyCode.FILE_ACTION_OK, lines);
     }
 }

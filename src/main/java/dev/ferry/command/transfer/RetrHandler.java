@@ -1,6 +1,7 @@
 package dev.ferry.command.transfer;
 
 import dev.ferry.command.CommandHandler;
+import dev.ferry.config.FileRules;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.policy.Permission;
@@ -13,7 +14,9 @@ import java.nio.channels.FileChannel;
 
 /**
  * RETR (RFC 959 §4.1.3; REST per RFC 3659 §5). The file is opened here, on the control thread,
- * so a refusal comes before any 150; {@link dev.ferry.data.TransferEngine} sends it.
+ * so a refusal comes before any 150; {@link dev.ferry.data.TransferEngine} sends it. A file
+ * larger than {@code MaxRetrieveFileSize} (ProFTPD mod_xfer) is refused with 550 before any data
+ * connection is opened (ProFTPD opens it and then aborts).
  */
 public final class RetrHandler implements CommandHandler {
     @Override
@@ -22,10 +25,18 @@ public final class RetrHandler implements CommandHandler {
         session.require(Permission.READ, path);
         FileChannel file = session.fs().openRead(path); // 550s first: they say more than a 425
         long offset = session.parameters().takeRestOffset();
-        if (offset > 0 && !session.rules().files(session.hostPath(path)).allowRetrieveRestart()) {
-            throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Resuming downloads is not allowed here");
-        }
+        FileRules files = session.rules().files(session.hostPath(path));
         try {
+            if (offset > 0 && !files.allowRetrieveRestart()) {
+                file.close();
+                throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Resuming downloads is not allowed here");
+            }
+            long max = files.maxRetrieveSize();
+            if (max > 0 && file.size() > max) {
+                file.close();
+                throw new FtpException(ReplyCode.FILE_UNAVAILABLE, path.name() + " is larger than the download "
+                        + "limit of " + max + " bytes");
+            }
             if (offset > file.size()) {
                 file.close();
                 throw new FtpException(ReplyCode.INVALID_REST, "Restart offset " + offset + " is beyond the end of the file");

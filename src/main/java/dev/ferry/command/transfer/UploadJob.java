@@ -6,33 +6,43 @@ import dev.ferry.data.TransferJob;
 import dev.ferry.data.TransferProgress;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualFileSystem;
-import dev.ferry.fs.VirtualPath;
 import dev.ferry.fs.WriteMode;
 import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.DataType;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * STOR/APPE/STOU's transfer. The target is opened only once the data connection is up, so an
- * upload whose data connection never arrives does not truncate the existing file.
+ * STOR/APPE/STOU's transfer, as its {@link UploadPlan} says. The file is opened only once the
+ * data connection is up, so an upload whose data connection never arrives does not truncate
+ * the existing file.
+ *
+ * <ul>
+ *   <li>A new file gets the mode {@code Umask} gives, set explicitly so that the server
+ *       process's own umask does not matter.
+ *   <li>{@code MaxStoreFileSize}: the upload stops with 552 when the file would grow past the
+ *       limit; the file is removed (ProFTPD mod_xfer), or for APPE and resumed uploads cut back
+ *       to what it held before.
+ *   <li>{@code HiddenStores}: the bytes go to the hidden name, which replaces the target by one
+ *       rename once the client has sent everything; any failure, ABOR included, removes the
+ *       hidden file (HiddenStores implies DeleteAbortedStores in ProFTPD).
+ * </ul>
  */
 final class UploadJob implements TransferJob {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadJob.class);
+
     private final VirtualFileSystem fs;
-    private final VirtualPath path;
-    private final WriteMode mode;
-    private final long offset;
+    private final UploadPlan plan;
     private final DataType type;
     private final String openingText;
     private final String completionText;
 
-    UploadJob(VirtualFileSystem fs, VirtualPath path, WriteMode mode, long offset, DataType type,
-              String openingText, String completionText) {
+    UploadJob(VirtualFileSystem fs, UploadPlan plan, DataType type, String openingText, String completionText) {
         this.fs = fs;
-        this.path = path;
-        this.mode = mode;
-        this.offset = offset;
+        this.plan = plan;
         this.type = type;
         this.openingText = openingText;
         this.completionText = completionText;
@@ -45,17 +55,73 @@ final class UploadJob implements TransferJob {
 
     @Override
     public Reply run(DataConnection connection, TransferProgress progress) throws IOException, FsException {
-        try (FileChannel file = fs.openWrite(path, mode, offset)) {
-            try {
-                TransferEngine.receive(connection.channel(), file, type, progress);
-            } catch (IOException e) {
-                if (isNoSpace(e)) {
-                    throw new FsException.NoSpace();
-                }
-                throw e;
-            }
+        FileChannel file = fs.openWrite(plan.written(), plan.mode(), plan.offset());
+        try {
+            receive(file, connection, progress);
+        } catch (CappedFileChannel.CapExceeded e) {
+            LOG.info("MaxStoreFileSize ({} bytes) reached: upload of {} stopped", e.cap(), plan.target().name());
+            removeIf(plan.removesWhenCut());
+            return Reply.of(ReplyCode.EXCEEDED_STORAGE, "Transfer aborted: " + plan.target().name()
+                    + " would exceed the upload limit of " + e.cap() + " bytes");
+        } catch (IOException | FsException | RuntimeException e) {
+            removeIf(plan.hidden());
+            throw e;
+        }
+        if (plan.hidden()) {
+            commit();
         }
         return Reply.of(ReplyCode.CLOSING_DATA, completionText);
+    }
+
+    /** Sets the mode of a new file, then writes what the client sends; closes the file. */
+    private void receive(FileChannel opened, DataConnection connection, TransferProgress progress)
+            throws IOException, FsException {
+        FileChannel file = plan.maxSize() > 0
+                ? new CappedFileChannel(opened, plan.maxSize(), plan.mode() == WriteMode.APPEND) : opened;
+        try (file) {
+            if (plan.creates()) {
+                fs.setMode(plan.written(), plan.fileMode());
+            }
+            TransferEngine.receive(connection.channel(), file, type, progress);
+        } catch (CappedFileChannel.CapExceeded e) {
+            if (!plan.removesWhenCut()) {
+                fs.openWrite(plan.written(), WriteMode.RESUME, plan.sizeBefore()).close();
+            }
+            throw e;
+        } catch (IOException e) {
+            if (isNoSpace(e)) {
+                throw new FsException.NoSpace();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The hidden file becomes the target. When the target was not there at the start (or could
+     * not be replaced), a file that appeared there since is not replaced: the upload fails
+     * instead, as it would have had the file been there at the start.
+     */
+    private void commit() throws FsException {
+        try {
+            if (!plan.mayReplace() && fs.exists(plan.target())) {
+                throw new FsException.AlreadyExists();
+            }
+            fs.rename(plan.written(), plan.target());
+        } catch (FsException e) {
+            removeIf(true);
+            throw e;
+        }
+    }
+
+    private void removeIf(boolean remove) {
+        if (!remove) {
+            return;
+        }
+        try {
+            fs.deleteFile(plan.written());
+        } catch (FsException e) {
+            LOG.warn("could not remove {} after a failed upload: {}", plan.written().name(), e.getMessage());
+        }
     }
 
     private static boolean isNoSpace(IOException e) {

@@ -1,19 +1,29 @@
 package dev.ferry.command.transfer;
 
+import dev.ferry.config.FileRules;
 import dev.ferry.fs.FileEntry;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.fs.WriteMode;
-import dev.ferry.config.FileRules;
 import dev.ferry.policy.Permission;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
 import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.Session;
+import java.util.Optional;
 
 /**
  * The checks STOR, APPE and STOU share, done on the control thread so that refusals come before
- * any 150: permission (store, overwrite or append), restart offset, data connection, target.
+ * any 150: permission (store, overwrite or append), restart offset, data connection, target;
+ * then the {@link UploadPlan} the transfer carries out.
+ *
+ * <p>{@code HiddenStores} (ProFTPD mod_xfer; Pure-FTPd's {@code -0}) applies to STOR and STOU:
+ * the bytes go to {@code PREFIX + name + "."} in the same directory and replace the target only
+ * once complete; when that hidden name is taken (another upload of the same name is running, or
+ * one was cut off by a crash), the upload is refused with 550. APPE and a STOR after REST write
+ * the target itself: they add to a file that is already visible, and copying it to the hidden
+ * name first would cost as much as the upload. (ProFTPD refuses REST under HiddenStores
+ * instead; Ferry keeps resuming, which {@code AllowStoreRestart} governs.)
  */
 final class Uploads {
     private Uploads() {
@@ -44,15 +54,41 @@ final class Uploads {
             throw new FtpException(ReplyCode.INVALID_REST, "Restart offset " + offset + " is beyond the end of the file");
         }
         session.fs().checkWritable(path, mode);
+        Optional<VirtualPath> hidden = append || offset > 0 ? Optional.empty() : hiddenName(session, path, files);
         if (!session.data().isReady()) {
             throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
         }
+        long sizeBefore = switch (mode) {
+            case RESUME -> offset;
+            case APPEND -> existing == null ? 0 : existing.size();
+            case REPLACE, CREATE_NEW -> 0;
+        };
+        UploadPlan plan = hidden.isPresent()
+                ? new UploadPlan(path, hidden.get(), WriteMode.CREATE_NEW, 0, true, 0, existing != null,
+                        files.fileMode(), files.maxStoreSize())
+                : new UploadPlan(path, path, mode, offset, existing == null, sizeBefore, existing != null,
+                        files.fileMode(), files.maxStoreSize());
         String type = session.parameters().type().label();
         String opening = unique ? "FILE: " + path.name()
                 : "Opening " + type + " mode data connection for " + path.name();
         String done = unique ? "Transfer complete (unique file name: " + path.name() + ")" : "Transfer complete";
-        return session.startTransfer(new UploadJob(session.fs(), path, mode, offset, session.parameters().type(),
-                opening, done));
+        return session.startTransfer(new UploadJob(session.fs(), plan, session.parameters().type(), opening, done));
+    }
+
+    /** The free hidden name an upload to {@code path} goes to, when HiddenStores is on. */
+    private static Optional<VirtualPath> hiddenName(Session session, VirtualPath path, FileRules files)
+            throws FtpException, FsException {
+        Optional<String> name = files.hiddenStoreName(path.name());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        VirtualPath hidden = path.parent().child(name.get());
+        if (session.fs().exists(hidden)) {
+            throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Upload of " + path.name()
+                    + " already in progress (" + name.get() + " exists)");
+        }
+        session.fs().checkWritable(hidden, WriteMode.CREATE_NEW);
+        return Optional.of(hidden);
     }
 
     private static FileEntry statOrNull(Session session, VirtualPath path) throws FsException {

@@ -214,6 +214,7 @@ public final class ConfigLoader {
             case "displayconnect" -> s.displayConnect = Optional.of(Path.of(absolute(d, Values.one(d))));
             case "displaylogin" -> s.displayLogin = Optional.of(Values.one(d));
             case "accessgrantmsg" -> s.accessGrant = Optional.of(Values.one(d));
+            case "displaychdir" -> s.displayChdir = Optional.of(s.files.displayChdir(d));
             case "servertype" -> {
                 if (!Values.one(d).equalsIgnoreCase("standalone")) {
                     throw new Values.Invalid("ServerType inetd is not supported; Ferry runs standalone");
@@ -268,6 +269,7 @@ public final class ConfigLoader {
                     case "requirevalidshell" -> Values.onOff(node); // anonymous areas never ask for a shell
                     case "displaylogin" -> a.displayLogin = Optional.of(Values.one(node));
                     case "accessgrantmsg" -> a.accessGrant = Optional.of(Values.one(node));
+                    case "displaychdir" -> a.displayChdir = Optional.of(a.files.displayChdir(node));
                     default -> unknown(node, "<Anonymous>");
                 }
             } catch (Values.Invalid | IllegalArgumentException e) {
@@ -315,6 +317,8 @@ public final class ConfigLoader {
                     } else {
                         error(inner, "<" + inner.name() + "> is not allowed inside <Directory>");
                     }
+                } else if (node.name().equalsIgnoreCase("DisplayChdir")) {
+                    chdir = Optional.of(files.displayChdir(node));
                 } else if (!files.read(node)) {
                     unknown(node, "<Directory>");
                 }
@@ -420,15 +424,6 @@ public final class ConfigLoader {
         Values.count(d, 1, 2); // ProFTPD allows a message as second argument; Ferry's refusal text is fixed
         String v = d.args().getFirst();
         return v.equalsIgnoreCase("none") ? 0 : Values.count(d, v, 1);
-    }
-
-    private static String chdirFile(ConfigNode d) throws Values.Invalid {
-        Values.count(d, 1, 2);
-        String file = d.args().getFirst();
-        if (file.contains("/")) {
-            throw new Values.Invalid("DisplayChdir takes a file name looked up in each directory, not a path");
-        }
-        return file;
     }
 
     private String absolute(ConfigNode d, String path) throws Values.Invalid {

@@ -21,7 +21,7 @@ final class DirectiveNames {
             "pathdenyfilter", "allowchmod", "hidefiles", "dirfakeuser", "dirfakegroup", "dirfakemode",
             "scoreboardfile", "pidfile", "usesendfile", "maxcommandrate", "delayengine", "wtmplog", "useftpusers",
             "userpassword", "grouppassword", "createhome", "rlimitcpu", "rlimitmemory", "rlimitopenfiles",
-            "ignorehidden", "displaychdir", "uselastlog", "serveradmin", "commandbuffersize", "deleteabortedstores",
+            "uselastlog", "serveradmin", "commandbuffersize", "deleteabortedstores",
             "trace", "tracelog", "debuglevel", "setenv", "unsetenv", "multilinerfc2228", "timeoutsession",
             "storeuniqueprefix", "allowlogsymlinks", "translationtable", "charsetoptions", "useencoding");
 
@@ -33,7 +33,7 @@ final class DirectiveNames {
             "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6");
     private static final Set<String> ANONYMOUS_ONLY = Set.of("anonrequirepassword");
     private static final Set<String> LIMIT_ONLY = Set.of("order", "allow", "deny", "allowall", "denyall", "allowuser",
-            "denyuser", "allowgroup", "denygroup", "allowclass", "denyclass");
+            "denyuser", "allowgroup", "denygroup", "allowclass", "denyclass", "ignorehidden");
     private static final Set<String> CLASS_ONLY = Set.of("from", "satisfy");
 
     private DirectiveNames() {

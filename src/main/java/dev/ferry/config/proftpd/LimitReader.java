@@ -11,13 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Reads a {@code <Limit CMD|GROUP ...>} block: {@code Order}, {@code Allow}/{@code Deny from},
  * {@code AllowUser}/{@code DenyUser}, {@code AllowGroup}/{@code DenyGroup},
- * {@code AllowClass}/{@code DenyClass}, {@code AllowAll}/{@code DenyAll} (ProFTPD mod_core).
+ * {@code AllowClass}/{@code DenyClass}, {@code AllowAll}/{@code DenyAll}, {@code IgnoreHidden}
+ * (ProFTPD mod_core).
  */
 final class LimitReader {
     /** The groups ProFTPD's {@code <Limit>} knows, besides single commands. */
@@ -41,6 +43,7 @@ final class LimitReader {
         }
         Order order = Order.ALLOW_DENY;
         List<AccessRule> rules = new ArrayList<>();
+        Optional<Boolean> ignoreHidden = Optional.empty();
         for (ConfigNode node : limit.children()) {
             try {
                 String name = node.name().toLowerCase(Locale.ROOT);
@@ -53,15 +56,24 @@ final class LimitReader {
                     case "allow", "deny", "allowall", "denyall", "allowuser", "denyuser", "allowgroup",
                          "denygroup", "allowclass", "denyclass" ->
                         rules.add(AccessRule.parse(node.name(), String.join(" ", node.args())));
+                    case "ignorehidden" -> ignoreHidden = Optional.of(onOff(node));
                     default -> problems.accept(new Problem(node, node.name() + " is not allowed inside <Limit> "
                             + "(there: Order, Allow, Deny, AllowAll, DenyAll, AllowUser, DenyUser, AllowGroup, "
-                            + "DenyGroup, AllowClass, DenyClass)"));
+                            + "DenyGroup, AllowClass, DenyClass, IgnoreHidden)"));
                 }
             } catch (IllegalArgumentException e) {
                 problems.accept(new Problem(node, e.getMessage()));
             }
         }
-        return new LimitSection(targets, order, rules);
+        return new LimitSection(targets, order, rules, ignoreHidden);
+    }
+
+    private static boolean onOff(ConfigNode node) {
+        try {
+            return Values.onOff(node);
+        } catch (Values.Invalid e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 
     /** A problem with the node it concerns. */

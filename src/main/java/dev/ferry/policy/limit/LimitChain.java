@@ -61,6 +61,27 @@ public final class LimitChain {
     }
 
     /**
+     * Whether hidden entries do not exist for this command ({@code IgnoreHidden}, mod_core): the
+     * blocks that concern the command are searched in the order {@link #decide} uses (the command,
+     * then its group, then {@code ALL}; innermost context first; file order within a context),
+     * and the first that says {@code IgnoreHidden on} or {@code off} answers. Who asks does not
+     * matter: {@code IgnoreHidden} belongs to the block, not to its Allow and Deny lines.
+     */
+    public static boolean ignoresHidden(List<LimitContext> innermostFirst, String verb, String group) {
+        Objects.requireNonNull(innermostFirst, "innermostFirst");
+        for (String target : LimitTargets.passes(verb, group)) {
+            for (LimitContext context : innermostFirst) {
+                for (LimitSection section : context.sections()) {
+                    if (section.names(target) && section.ignoreHidden().isPresent()) {
+                        return section.ignoreHidden().get();
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The check at connect time (ProFTPD FAQ chapter 5 §11; {@code login_check_limits} with OR
      * semantics in ProFTPD's main.c): false only when no user could ever be allowed to log in
      * from this client, so the server may close the connection before the greeting.

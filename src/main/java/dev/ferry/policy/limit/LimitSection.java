@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,12 @@ import java.util.regex.Pattern;
  * lists, while a {@code deny,allow} block denies everyone it does not explicitly allow, including
  * a block holding only Deny lines. {@code Allow from all} and {@code AllowAll} both sit on the
  * allow side and therefore behave the same inside one block.
+ *
+ * <p>{@code ignoreHidden} is the block's {@code IgnoreHidden on|off} (mod_core), empty when the
+ * block does not say: with {@code on}, entries that {@code HideUser}, {@code HideGroup} or
+ * {@code HideNoAccess} leave out of listings do not exist for the block's commands either.
  */
-public record LimitSection(Set<String> targets, Order order, List<AccessRule> rules) {
+public record LimitSection(Set<String> targets, Order order, List<AccessRule> rules, Optional<Boolean> ignoreHidden) {
 
     private static final Pattern TARGET = Pattern.compile("[A-Z0-9_]+");
 
@@ -35,6 +40,7 @@ public record LimitSection(Set<String> targets, Order order, List<AccessRule> ru
         Objects.requireNonNull(targets, "targets");
         Objects.requireNonNull(order, "order");
         rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+        Objects.requireNonNull(ignoreHidden, "ignoreHidden");
         Set<String> normalized = new LinkedHashSet<>();
         for (String target : targets) {
             String name = LimitTargets.canonical(target);
@@ -48,6 +54,11 @@ public record LimitSection(Set<String> targets, Order order, List<AccessRule> ru
         }
         LimitTargets.addCounterparts(normalized);
         targets = Collections.unmodifiableSet(normalized);
+    }
+
+    /** A block without {@code IgnoreHidden}. */
+    public LimitSection(Set<String> targets, Order order, List<AccessRule> rules) {
+        this(targets, order, rules, Optional.empty());
     }
 
     /** A block with the default {@code Order allow,deny}. */
