@@ -123,9 +123,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = "--trustedip", hidden = true)
     private String trustedIp;
 
-    @Option(names = {"-y", "--peruserlimits"}, hidden = true)
-    private String perUserLimits;
-
     @Option(names = {"-Y", "--tls"}, hidden = true)
     private String tls;
 
@@ -171,7 +168,6 @@ public final class OtherPureFtpdSwitches {
         refused.put("--userbandwidth", userBandwidth != null);
         refused.put("--bonjour", bonjour != null);
         refused.put("--trustedip", trustedIp != null);
-        refused.put("--peruserlimits", perUserLimits != null);
         // -Y 0 is Pure-FTPd's "no TLS", which is what Ferry does.
         refused.put("--tls", tls != null && !tls.strip().equals("0"));
         refused.put("--allowdotfiles", allowDotFiles);

@@ -62,7 +62,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         /** Two numbers, "LOW HIGH" (or "LOW:HIGH"), for a switch taking LOW:HIGH. */
         PORT_RANGE,
         /** One word for the switch, checked by the switch's own rules. */
-        BIND, HOST, GROUP, UMASK,
+        BIND, HOST, GROUP, UMASK, PER_USER,
         /** yes: accepted with a note; no: nothing. */
         NOTE_FLAG,
         /** Any value, accepted with a note. */
@@ -103,6 +103,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("ProhibitDotFilesRead", Kind.FLAG, "--prohibitdotfilesread"),
             new Rule("AnonymousCantUpload", Kind.FLAG, "--anonymouscantupload"),
             new Rule("NoTruncate", Kind.FLAG, "--notruncate"),
+            new Rule("PerUserLimits", Kind.PER_USER, "--peruserlimits"),
 
             new Rule("Daemonize", Kind.NOTE_FLAG, FOREGROUND),
             new Rule("VerboseLog", Kind.NOTE_FLAG, "set FERRY_LOG_LEVEL=DEBUG to log every command"),
@@ -138,7 +139,6 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("AltLog", Kind.REFUSED, "--altlog"),
             new Rule("Quota", Kind.REFUSED, "--quota"),
             new Rule("MaxDiskUsage", Kind.REFUSED, "--maxdiskusagepct"),
-            new Rule("PerUserLimits", Kind.REFUSED, "--peruserlimits"),
             new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
             new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
             new Rule("TLSCipherSuite", Kind.REFUSED, "--tlsciphersuite"),
@@ -250,6 +250,10 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             }
             case UMASK -> {
                 ServeSwitches.umask(oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case PER_USER -> {
+                ServeSwitches.perUserLimits(oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value));
             }
             case NOTE_FLAG -> {

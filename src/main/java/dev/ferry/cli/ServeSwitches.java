@@ -56,6 +56,10 @@ public final class ServeSwitches {
             description = "Maximum sessions from one address (default: ${DEFAULT-VALUE}; 0 = unlimited).")
     private int maxPerIp = SessionLimits.DEFAULT.maxSessionsPerIp();
 
+    @Option(names = {"-y", "--peruserlimits"}, paramLabel = "USERS:ANONYMOUS",
+            description = "Sessions at once per user, and anonymous sessions at once (0 = unlimited).")
+    private String perUserLimits;
+
     @Option(names = {"-I", "--maxidletime"}, paramLabel = "MINUTES",
             description = "Idle timeout in minutes (default: ${DEFAULT-VALUE}; 0 = none).")
     private long idleMinutes = Timeouts.DEFAULT.idle().toMinutes();
@@ -203,7 +207,8 @@ public final class ServeSwitches {
                 Optional.ofNullable(passivePorts).map(PortRange::parse), Optional.ofNullable(masquerade));
         requireNonNegative(maxClients, "--maxclientsnumber");
         requireNonNegative(maxPerIp, "--maxclientsperip");
-        SessionLimits limits = new SessionLimits(maxClients, maxPerIp, 0, Math.max(1, maxLoginAttempts),
+        PerUserLimits perUser = perUserLimits == null ? PerUserLimits.NONE : perUserLimits(perUserLimits);
+        SessionLimits limits = new SessionLimits(maxClients, maxPerIp, perUser.users(), Math.max(1, maxLoginAttempts),
                 Duration.ofMillis(requireNonNegative(loginFailureDelayMillis, "--login-failure-delay")),
                 SessionLimits.DEFAULT.maxLineLength());
         Timeouts timeouts = new Timeouts(
@@ -236,7 +241,8 @@ public final class ServeSwitches {
             drop = Optional.empty();
         }
         Path root = (anonymousRoot != null ? anonymousRoot : data.anonymousRoot()).toAbsolutePath().normalize();
-        return List.of(AnonymousConfig.standard(root, drop, Messages.NONE));
+        int anonymousCap = perUserLimits == null ? 0 : perUserLimits(perUserLimits).anonymous();
+        return List.of(AnonymousConfig.standard(root, drop, Messages.NONE).withMaxClients(anonymousCap));
     }
 
     /**
@@ -275,6 +281,23 @@ public final class ServeSwitches {
                     + group.strip() + ": Ferry's users have named groups");
         }
         return NameExpression.parse(group);
+    }
+
+    /**
+     * Pure-FTPd's {@code -y USERS:ANONYMOUS} (pure-ftpd(8)): sessions at once logged in as one
+     * user, and anonymous sessions at once; 0 = unlimited.
+     */
+    record PerUserLimits(int users, int anonymous) {
+        static final PerUserLimits NONE = new PerUserLimits(0, 0);
+    }
+
+    static PerUserLimits perUserLimits(String spec) {
+        String[] parts = spec.strip().split(":", -1);
+        if (parts.length != 2 || !parts[0].matches("[0-9]{1,9}") || !parts[1].matches("[0-9]{1,9}")) {
+            throw new IllegalArgumentException(
+                    "-y (--peruserlimits) takes USERS:ANONYMOUS, two numbers such as 3:20, not '" + spec + "'");
+        }
+        return new PerUserLimits(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
     }
 
     /** Pure-FTPd's {@code -U FILES:DIRS}: the umask of new files and that of new directories. */

@@ -30,10 +30,15 @@ import java.util.Set;
  * @param messages        banner and message files inside this area
  * @param files           file settings at the area's top level
  * @param access          {@code <Limit>} and {@code <Directory>} rules inside the area
+ * @param maxClients      {@code MaxClients} inside {@code <Anonymous>} (Pure-FTPd: the second
+ *                        number of {@code -y}): logins into this area at once; 0 = no cap of its
+ *                        own, and then {@code MaxClientsPerUser} counts them as one user
+ * @param maxClientsText  the administrator's refusal text for that cap ({@code %m} = the cap)
  */
 public record AnonymousConfig(Path root, String account, Optional<String> group, Set<String> aliases,
                               boolean authAliasOnly, boolean requirePassword, Optional<String> uploadDir, boolean writesByLimit,
-                              Messages messages, FileRules files, AccessRules access) {
+                              Messages messages, FileRules files, AccessRules access, int maxClients,
+                              Optional<String> maxClientsText) {
 
     /** The login names Pure-FTPd and every FTP client use for anonymous access. */
     public static final Set<String> STANDARD_NAMES = Set.of("anonymous", "ftp");
@@ -47,6 +52,10 @@ public record AnonymousConfig(Path root, String account, Optional<String> group,
         Objects.requireNonNull(messages);
         Objects.requireNonNull(files);
         Objects.requireNonNull(access);
+        if (maxClients < 0) {
+            throw new IllegalArgumentException("MaxClients of an anonymous area cannot be negative");
+        }
+        Objects.requireNonNull(maxClientsText);
     }
 
     /**
@@ -55,7 +64,13 @@ public record AnonymousConfig(Path root, String account, Optional<String> group,
      */
     public static AnonymousConfig standard(Path root, Optional<String> uploadDir, Messages messages) {
         return new AnonymousConfig(root, "ftp", Optional.empty(), Set.of("anonymous"), false, false, uploadDir, false,
-                messages, FileRules.FERRY, AccessRules.NONE);
+                messages, FileRules.FERRY, AccessRules.NONE, 0, Optional.empty());
+    }
+
+    /** This area with at most {@code max} logins at once (0 = no cap of its own). */
+    public AnonymousConfig withMaxClients(int max) {
+        return new AnonymousConfig(root, account, group, aliases, authAliasOnly, requirePassword, uploadDir,
+                writesByLimit, messages, files, access, max, maxClientsText);
     }
 
     /** Whether logging in as {@code loginName} enters this area. */

@@ -1,19 +1,22 @@
 package dev.ferry.config;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Connection and login limits. Zero means unlimited for the counts.
  *
  * @param maxSessions        sessions at once on the whole server (Pure-FTPd -c, MaxClients)
  * @param maxSessionsPerIp   sessions at once from one address (-C, MaxClientsPerHost)
- * @param maxSessionsPerUser sessions at once logged in as one user (MaxClientsPerUser)
+ * @param maxSessionsPerUser sessions at once logged in as one user (MaxClientsPerUser, -y)
  * @param maxLoginAttempts   failed PASS commands before the connection is closed (MaxLoginAttempts)
  * @param loginFailureDelay  how long a failed login waits before its reply
  * @param maxLineLength      longest command line accepted, in bytes
+ * @param refusals           the administrator's own texts for the three client limits
  */
 public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
-                            Duration loginFailureDelay, int maxLineLength) {
+                            Duration loginFailureDelay, int maxLineLength, Refusals refusals) {
     public static final SessionLimits DEFAULT = new SessionLimits(200, 10, 0, 3, Duration.ofSeconds(1), 4096);
 
     public SessionLimits {
@@ -21,11 +24,40 @@ public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessio
                 || maxLineLength < 512) {
             throw new IllegalArgumentException("invalid session limits");
         }
+        Objects.requireNonNull(refusals);
+    }
+
+    /** Limits with the standard refusal texts. */
+    public SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
+                         Duration loginFailureDelay, int maxLineLength) {
+        this(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts, loginFailureDelay, maxLineLength,
+                Refusals.STANDARD);
     }
 
     /** Limits without a per-user cap. */
     public SessionLimits(int maxSessions, int maxSessionsPerIp, int maxLoginAttempts, Duration loginFailureDelay,
                          int maxLineLength) {
         this(maxSessions, maxSessionsPerIp, 0, maxLoginAttempts, loginFailureDelay, maxLineLength);
+    }
+
+    /**
+     * The texts ProFTPD lets an administrator give as the second argument of {@code MaxClients},
+     * {@code MaxClientsPerHost} and {@code MaxClientsPerUser}; {@code %m} stands for the limit.
+     * Empty: Ferry's standard text.
+     */
+    public record Refusals(Optional<String> maxClients, Optional<String> maxClientsPerHost,
+                           Optional<String> maxClientsPerUser) {
+        public static final Refusals STANDARD = new Refusals(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public Refusals {
+            Objects.requireNonNull(maxClients);
+            Objects.requireNonNull(maxClientsPerHost);
+            Objects.requireNonNull(maxClientsPerUser);
+        }
+
+        /** {@code custom} with {@code %m} replaced by {@code max}, or {@code standard}. */
+        public static String text(Optional<String> custom, int max, String standard) {
+            return custom.map(t -> t.replace("%m", Integer.toString(max))).orElse(standard);
+        }
     }
 }

@@ -1,11 +1,14 @@
 package dev.ferry.server;
 
+import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
+import dev.ferry.config.SessionLimits.Refusals;
 import dev.ferry.session.Session;
 import dev.ferry.session.SessionSlot;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The live sessions, and the counts behind {@code MaxClients}, {@code MaxClientsPerHost} and
- * {@code MaxClientsPerUser}. As in ProFTPD, each server or virtual host counts its own clients;
+ * {@code MaxClientsPerUser}, and {@code MaxClients} of an {@code <Anonymous>} area (Pure-FTPd's
+ * {@code -y USERS:ANONYMOUS}). As in ProFTPD, each server or virtual host counts its own clients;
  * a session moves its count when RFC 7151 {@code HOST} picks another virtual host. A slot is
  * taken in {@link #admit} before a session exists and given back when it closes, so a burst of
  * connections cannot overshoot the limits.
@@ -30,7 +34,7 @@ public final class SessionRegistry {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<ServerKey, Integer> perServer = new HashMap<>();
     private final Map<HostKey, Integer> perHost = new HashMap<>();
-    private final Map<UserKey, Integer> perUser = new HashMap<>();
+    private final Map<LoginKey, Integer> perLogin = new HashMap<>();
     private final Set<Session> sessions = new LinkedHashSet<>();
     private int admitted;
     private boolean closed;
@@ -44,7 +48,14 @@ public final class SessionRegistry {
     private record HostKey(ServerKey server, InetAddress client) {
     }
 
-    private record UserKey(ServerKey server, String user) {
+    /** What a login is counted as: its user, or the anonymous area that caps its own logins. */
+    private sealed interface LoginKey {
+    }
+
+    private record UserKey(ServerKey server, String user) implements LoginKey {
+    }
+
+    private record AreaKey(ServerKey server, Path root) implements LoginKey {
     }
 
     /** Takes a slot on {@code server} for a new connection from {@code client}, if its limits allow. */
@@ -70,11 +81,13 @@ public final class SessionRegistry {
     /** Must hold the lock. */
     private Optional<String> roomFor(ServerKey key, SessionLimits limits, InetAddress client) {
         if (limits.maxSessions() > 0 && perServer.getOrDefault(key, 0) >= limits.maxSessions()) {
-            return Optional.of("Too many users (" + limits.maxSessions() + "), try again later");
+            return Optional.of(Refusals.text(limits.refusals().maxClients(), limits.maxSessions(),
+                    "Too many users (" + limits.maxSessions() + "), try again later"));
         }
         if (limits.maxSessionsPerIp() > 0
                 && perHost.getOrDefault(new HostKey(key, client), 0) >= limits.maxSessionsPerIp()) {
-            return Optional.of("Too many connections from your address (" + limits.maxSessionsPerIp() + ")");
+            return Optional.of(Refusals.text(limits.refusals().maxClientsPerHost(), limits.maxSessionsPerIp(),
+                    "Too many connections from your address (" + limits.maxSessionsPerIp() + ")"));
         }
         return Optional.empty();
     }
@@ -149,7 +162,7 @@ public final class SessionRegistry {
     public int loggedIn(ServerConfig server, String user) {
         lock.lock();
         try {
-            return perUser.getOrDefault(new UserKey(ServerKey.of(server), user), 0);
+            return perLogin.getOrDefault(new UserKey(ServerKey.of(server), user), 0);
         } finally {
             lock.unlock();
         }
@@ -159,7 +172,7 @@ public final class SessionRegistry {
         private final InetAddress client;
         private ServerKey server;
         private SessionLimits limits;
-        private UserKey user;
+        private LoginKey login;
         private boolean released;
 
         Slot(InetAddress client, ServerKey server, ServerConfig config) {
@@ -193,22 +206,34 @@ public final class SessionRegistry {
         }
 
         @Override
-        public Optional<String> logIn(String name) {
+        public Optional<String> logIn(String name, Optional<AnonymousConfig> area) {
             lock.lock();
             try {
                 dropUser();
                 if (released) {
                     return Optional.empty();
                 }
-                UserKey key = new UserKey(server, name);
-                int max = limits.maxSessionsPerUser();
-                if (max > 0 && perUser.getOrDefault(key, 0) >= max) {
+                LoginKey key;
+                int max;
+                String refusal;
+                if (area.isPresent() && area.get().maxClients() > 0) {
+                    // an area's own cap replaces the per-user one: all its visitors share one account
+                    key = new AreaKey(server, area.get().root());
+                    max = area.get().maxClients();
+                    refusal = Refusals.text(area.get().maxClientsText(), max,
+                            "Sorry, the maximum number of allowed clients (" + max + ") are already connected.");
+                } else {
+                    key = new UserKey(server, name);
+                    max = limits.maxSessionsPerUser();
                     // ProFTPD's default MaxClientsPerUser message
-                    return Optional.of("Sorry, the maximum number of clients (" + max
-                            + ") for this user are already connected.");
+                    refusal = Refusals.text(limits.refusals().maxClientsPerUser(), max,
+                            "Sorry, the maximum number of clients (" + max + ") for this user are already connected.");
                 }
-                perUser.merge(key, 1, Integer::sum);
-                user = key;
+                if (max > 0 && perLogin.getOrDefault(key, 0) >= max) {
+                    return Optional.of(refusal);
+                }
+                perLogin.merge(key, 1, Integer::sum);
+                login = key;
                 return Optional.empty();
             } finally {
                 lock.unlock();
@@ -227,9 +252,9 @@ public final class SessionRegistry {
 
         /** Must hold the lock. */
         private void dropUser() {
-            if (user != null) {
-                perUser.merge(user, -1, SessionRegistry::sumOrRemove);
-                user = null;
+            if (login != null) {
+                perLogin.merge(login, -1, SessionRegistry::sumOrRemove);
+                login = null;
             }
         }
 

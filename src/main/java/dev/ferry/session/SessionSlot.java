@@ -1,5 +1,6 @@
 package dev.ferry.session;
 
+import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.ServerConfig;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ public interface SessionSlot {
         }
 
         @Override
-        public Optional<String> logIn(String user) {
+        public Optional<String> logIn(String user, Optional<AnonymousConfig> area) {
             return Optional.empty();
         }
 
@@ -38,8 +39,11 @@ public interface SessionSlot {
      */
     Optional<String> moveTo(ServerConfig server);
 
-    /** Counts a login as {@code user} on the current server ({@code MaxClientsPerUser}). */
-    Optional<String> logIn(String user);
+    /**
+     * Counts a login as {@code user} on the current server ({@code MaxClientsPerUser}), or, into
+     * an anonymous {@code area} with a client cap of its own, against that cap.
+     */
+    Optional<String> logIn(String user, Optional<AnonymousConfig> area);
 
     /** The login ended (REIN, a new USER) while the connection stays. */
     void logOut();

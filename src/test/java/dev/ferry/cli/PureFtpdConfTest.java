@@ -113,6 +113,11 @@ class PureFtpdConfTest {
         assertThat(serve(parse("NoAnonymous yes", "AntiWarez yes"), "--anonymous").server().anonymous()).isEmpty();
         assertThat(serve(parse("ProhibitDotFilesRead yes", "ChrootEveryone yes", "AllowAnonymousFXP yes")).server())
                 .isEqualTo(plain("-X", "-A", "-W"));
+        ServerConfig limited = serve(parse("PerUserLimits 3:20"), "--anonymous").server();
+        assertThat(limited).isEqualTo(plain("-y", "3:20", "--anonymous"));
+        assertThat(limited.limits().maxSessionsPerUser()).isEqualTo(3);
+        assertThat(errors("PerUserLimits 3")).containsExactly("/etc/pure-ftpd.conf:1: -y (--peruserlimits) takes "
+                + "USERS:ANONYMOUS, two numbers such as 3:20, not '3'");
     }
 
     @Test

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /** The switches of {@code ferry serve}, Pure-FTPd's spellings included, and the server they describe. */
@@ -112,6 +113,7 @@ class ServeSwitchesTest {
                 Arguments.of(List.of("-X"), List.of("--prohibitdotfilesread")),
                 Arguments.of(List.of("-U", "177:077"), List.of("--umask", "177:077")),
                 Arguments.of(List.of("-0"), List.of("--notruncate")),
+                Arguments.of(List.of("-y", "3:20", "--anonymous"), List.of("--peruserlimits=3:20", "--anonymous")),
                 Arguments.of(List.of("-c", "7", "-C", "3", "-I", "9"),
                         List.of("--maxclientsnumber", "7", "--maxclientsperip", "3", "--maxidletime", "9")));
     }
@@ -255,6 +257,23 @@ class ServeSwitchesTest {
     }
 
     @Test
+    void perUserLimitsCapEachUserAndTheAnonymousArea() {
+        ServerConfig s = server("-y", "3:20", "--anonymous");
+        assertThat(s.limits().maxSessionsPerUser()).isEqualTo(3);
+        assertThat(s.anonymous()).singleElement().extracting(AnonymousConfig::maxClients).isEqualTo(20);
+        ServerConfig none = server("--anonymous");
+        assertThat(none.limits().maxSessionsPerUser()).isZero();
+        assertThat(none.anonymous()).singleElement().extracting(AnonymousConfig::maxClients).isEqualTo(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3", "3:", ":20", "3:20:1", "1:-5", "a:b", ""})
+    void badPerUserLimitsAreRefused(String spec) {
+        assertThatThrownBy(() -> built("-y", spec)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("-y (--peruserlimits) takes USERS:ANONYMOUS");
+    }
+
+    @Test
     void noTruncateUploadsUnderAHiddenName() {
         assertThat(server("-0").files().hiddenStores()).contains(FileRules.HIDDEN_STORE_PREFIX);
         assertThat(server().files().hiddenStores()).isEmpty();
@@ -265,7 +284,6 @@ class ServeSwitchesTest {
                 Arguments.of(List.of("-k", "95"), "--maxdiskusagepct"),
                 Arguments.of(List.of("--maxdiskusagepct", "95"), "--maxdiskusagepct"),
                 Arguments.of(List.of("-O", "clf:/var/log/pureftpd.log"), "--altlog"),
-                Arguments.of(List.of("-y", "3:20"), "--peruserlimits"),
                 Arguments.of(List.of("-t", "8"), "--anonymousbandwidth"),
                 Arguments.of(List.of("-T", "8:16"), "--userbandwidth"),
                 Arguments.of(List.of("-q", "1:5"), "--anonymousratio"),

@@ -56,9 +56,11 @@ public final class PassHandler implements CommandHandler {
             if (loginLimited(session, server, area, account)) {
                 result = new AuthResult.Failure("refused by <Limit LOGIN>");
             } else {
-                Optional<String> full = session.slot().logIn(account.name());
+                Optional<String> full = session.slot().logIn(account.name(), area);
                 if (full.isPresent()) {
-                    LOG.info("login refused for {}: MaxClientsPerUser", LogText.escape(user));
+                    LOG.info("login refused for {}: {}", LogText.escape(user),
+                            area.filter(a -> a.maxClients() > 0).isPresent() ? "MaxClients of its <Anonymous> area"
+                                    : "MaxClientsPerUser");
                     session.login(new LoginState.AwaitingUser());
                     session.close();
                     return Reply.of(ReplyCode.NOT_LOGGED_IN, full.get());

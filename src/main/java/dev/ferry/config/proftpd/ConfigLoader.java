@@ -182,9 +182,18 @@ public final class ConfigLoader {
                             + "use on or off");
                 };
             }
-            case "maxclients" -> s.maxClients = maxClients(d);
-            case "maxclientsperhost" -> s.maxPerHost = maxClients(d);
-            case "maxclientsperuser" -> s.maxPerUser = maxClients(d);
+            case "maxclients" -> {
+                s.maxClients = maxClients(d);
+                s.maxClientsText = refusalText(d);
+            }
+            case "maxclientsperhost" -> {
+                s.maxPerHost = maxClients(d);
+                s.maxPerHostText = refusalText(d);
+            }
+            case "maxclientsperuser" -> {
+                s.maxPerUser = maxClients(d);
+                s.maxPerUserText = refusalText(d);
+            }
             case "maxloginattempts" -> s.maxLoginAttempts = Values.count(d, Values.one(d), 1);
             case "timeoutidle" -> s.timeoutIdle = Values.seconds(d);
             case "timeoutlogin" -> s.timeoutLogin = Values.seconds(d);
@@ -270,6 +279,10 @@ public final class ConfigLoader {
                     case "displaylogin" -> a.displayLogin = Optional.of(Values.one(node));
                     case "accessgrantmsg" -> a.accessGrant = Optional.of(Values.one(node));
                     case "displaychdir" -> a.displayChdir = Optional.of(a.files.displayChdir(node));
+                    case "maxclients" -> {
+                        a.maxClients = maxClients(node);
+                        a.maxClientsText = refusalText(node);
+                    }
                     default -> unknown(node, "<Anonymous>");
                 }
             } catch (Values.Invalid | IllegalArgumentException e) {
@@ -420,10 +433,23 @@ public final class ConfigLoader {
         }
     }
 
+    /** {@code MaxClients* number|none [message]}: the number; 0 for none. */
     private static int maxClients(ConfigNode d) throws Values.Invalid {
-        Values.count(d, 1, 2); // ProFTPD allows a message as second argument; Ferry's refusal text is fixed
+        Values.count(d, 1, 2);
         String v = d.args().getFirst();
         return v.equalsIgnoreCase("none") ? 0 : Values.count(d, v, 1);
+    }
+
+    /** The optional message of {@code MaxClients*}, sent instead of the standard refusal. */
+    private static Optional<String> refusalText(ConfigNode d) throws Values.Invalid {
+        if (d.args().size() < 2) {
+            return Optional.empty();
+        }
+        String text = d.args().get(1);
+        if (text.isBlank() || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new Values.Invalid(d.name() + " message must be one line of printable text");
+        }
+        return Optional.of(text);
     }
 
     private String absolute(ConfigNode d, String path) throws Values.Invalid {

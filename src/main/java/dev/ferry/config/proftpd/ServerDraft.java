@@ -49,6 +49,9 @@ final class ServerDraft {
     int maxClients = SessionLimits.DEFAULT.maxSessions();
     int maxPerHost = SessionLimits.DEFAULT.maxSessionsPerIp();
     int maxPerUser;
+    Optional<String> maxClientsText = Optional.empty();
+    Optional<String> maxPerHostText = Optional.empty();
+    Optional<String> maxPerUserText = Optional.empty();
     int maxLoginAttempts = SessionLimits.DEFAULT.maxLoginAttempts();
     Duration timeoutIdle = Duration.ofSeconds(600);
     Duration timeoutLogin = Duration.ofSeconds(300);
@@ -91,7 +94,8 @@ final class ServerDraft {
         return new ServerConfig(data, binds, hostNames, serverName, messages,
                 new PassiveConfig(passivePorts, masquerade, classMasquerade),
                 new SessionLimits(maxClients, maxPerHost, maxPerUser, maxLoginAttempts,
-                        SessionLimits.DEFAULT.loginFailureDelay(), SessionLimits.DEFAULT.maxLineLength()),
+                        SessionLimits.DEFAULT.loginFailureDelay(), SessionLimits.DEFAULT.maxLineLength(),
+                        new SessionLimits.Refusals(maxClientsText, maxPerHostText, maxPerUserText)),
                 new Timeouts(timeoutLogin, timeoutIdle, timeoutStalled, timeoutNoTransfer,
                         Timeouts.DEFAULT.dataConnect(), Timeouts.DEFAULT.shutdownGrace()),
                 fxp, areas, SymlinkPolicy.INSIDE_ROOT, logins, fileRules,
@@ -109,6 +113,8 @@ final class ServerDraft {
         Optional<String> displayLogin = Optional.empty();
         Optional<String> accessGrant = Optional.empty();
         Optional<String> displayChdir = Optional.empty();
+        int maxClients;
+        Optional<String> maxClientsText = Optional.empty();
         final FileDraft files = new FileDraft();
         final List<LimitSection> limits = new ArrayList<>();
         final List<DirectoryConfig> directories = new ArrayList<>();
@@ -123,7 +129,7 @@ final class ServerDraft {
                     .withDisplayChdir(displayChdir.or(server::displayChdir));
             return new AnonymousConfig(root, account, group, java.util.Set.copyOf(aliases), authAliasOnly,
                     requirePassword, Optional.empty(), true, messages, serverFiles.with(files.overrides()),
-                    new AccessRules(new LimitContext(limits), directories));
+                    new AccessRules(new LimitContext(limits), directories), maxClients, maxClientsText);
         }
     }
 }

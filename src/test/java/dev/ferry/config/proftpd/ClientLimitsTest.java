@@ -7,6 +7,7 @@ import dev.ferry.testkit.RawFtpClient;
 import dev.ferry.testkit.RawFtpClient.RawReply;
 import dev.ferry.transfer.TransferSupport;
 import dev.ferry.transfer.TransferSupport.RawMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +125,67 @@ class ClientLimitsTest {
         try (RawFtpClient afterQuit = server.connect()) {
             afterQuit.banner();
             afterQuit.login("alice", "alice-secret");
+        }
+    }
+
+    @Test
+    void theAdministratorsRefusalTextsReplaceTheStandardOnes() throws Exception {
+        server = ConfiguredServer.start(dir, """
+                Port @PORT@
+                DefaultAddress 127.0.0.1
+                MaxClients 2 "Sorry, only %m at a time"
+                MaxClientsPerUser 1 "One session per user (%m)"
+                """);
+        try (RawFtpClient first = server.connect(); RawFtpClient second = server.connect()) {
+            assertThat(first.banner().code()).isEqualTo(220);
+            assertThat(second.banner().code()).isEqualTo(220);
+            try (RawFtpClient third = server.connect()) {
+                RawReply full = third.banner();
+                assertThat(full.code()).isEqualTo(421);
+                assertThat(full.text()).isEqualTo("Sorry, only 2 at a time");
+            }
+            first.login("alice", "alice-secret");
+            second.command("USER alice");
+            RawReply perUser = second.command("PASS alice-secret");
+            assertThat(perUser.code()).isEqualTo(530);
+            assertThat(perUser.text()).isEqualTo("One session per user (1)");
+        }
+    }
+
+    @Test
+    void maxClientsInsideAnonymousCapsItsLoginsInsteadOfThePerUserLimit() throws Exception {
+        Files.createDirectories(dir.resolve("anon"));
+        server = ConfiguredServer.start(dir, """
+                Port @PORT@
+                DefaultAddress 127.0.0.1
+                MaxClientsPerUser 1
+                <Anonymous @DIR@/anon>
+                  User ftp
+                  UserAlias anonymous ftp
+                  MaxClients 2 "Anonymous area full (%m)"
+                </Anonymous>
+                """);
+        try (RawFtpClient first = server.connect(); RawFtpClient second = server.connect();
+             RawFtpClient third = server.connect(); RawFtpClient real = server.connect()) {
+            first.banner();
+            second.banner();
+            third.banner();
+            real.banner();
+            first.login("anonymous", "a@example.org");
+            second.login("ftp", "b@example.org"); // two visitors of one account: the area's cap counts, not the per-user one
+            third.command("USER anonymous");
+            RawReply refused = third.command("PASS c@example.org");
+            assertThat(refused.code()).isEqualTo(530);
+            assertThat(refused.text()).isEqualTo("Anonymous area full (2)");
+            assertThat(third.isClosedByServer()).isTrue();
+            real.login("alice", "alice-secret"); // real users are not counted against the area
+            assertThat(first.command("QUIT").code()).isEqualTo(221);
+        }
+        try (RawFtpClient again = server.connect()) {
+            again.banner();
+            assertThat(TransferSupport.eventually(Duration.ofSeconds(5), () -> server.server().sessionCount() == 1))
+                    .isTrue();
+            again.login("anonymous", "d@example.org");
         }
     }
 

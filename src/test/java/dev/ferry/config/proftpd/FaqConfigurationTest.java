@@ -212,7 +212,7 @@ class FaqConfigurationTest {
                 ServerName "ok"
                 FrobnicateAll on
                 <Anonymous /srv/ftp>
-                  MaxClients 10
+                  TimeoutLogin 10
                 </Anonymous>
                 TimeoutIdle soon
                 """);
@@ -220,7 +220,7 @@ class FaqConfigurationTest {
         assertThatThrownBy(() -> ConfigLoader.load(file, data, name -> Optional.empty()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(file + ":2: unknown directive FrobnicateAll")
-                .hasMessageContaining(file + ":4: MaxClients is not allowed in <Anonymous>")
+                .hasMessageContaining(file + ":4: TimeoutLogin is not allowed in <Anonymous>")
                 .hasMessageContaining(file + ":6: TimeoutIdle takes a number, not 'soon'")
                 .hasMessageContaining(file + ":3: <Anonymous> needs a User line");
     }
