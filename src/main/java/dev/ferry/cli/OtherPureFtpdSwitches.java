@@ -72,9 +72,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-J", "--tlsciphersuite"}, hidden = true)
     private String tlsCipherSuite;
 
-    @Option(names = {"-k", "--maxdiskusagepct"}, hidden = true)
-    private String maxDiskUsage;
-
     @Option(names = {"-K", "--keepallfiles"}, hidden = true)
     private boolean keepAllFiles;
 
@@ -151,7 +148,6 @@ public final class OtherPureFtpdSwitches {
         refused.put("--fortunesfile", fortunesFile != null);
         refused.put("--norename", noRename);
         refused.put("--tlsciphersuite", tlsCipherSuite != null);
-        refused.put("--maxdiskusagepct", maxDiskUsage != null);
         refused.put("--keepallfiles", keepAllFiles);
         refused.put("--limitrecursion", limitRecursion != null);
         refused.put("--maxload", maxLoad != null);

@@ -60,6 +60,10 @@ public final class ServeSwitches {
             description = "Sessions at once per user, and anonymous sessions at once (0 = unlimited).")
     private String perUserLimits;
 
+    @Option(names = {"-k", "--maxdiskusagepct"}, paramLabel = "PERCENT",
+            description = "Refuse uploads while the file system is more than PERCENT full (1-99; default: none).")
+    private int maxDiskUsage;
+
     @Option(names = {"-I", "--maxidletime"}, paramLabel = "MINUTES",
             description = "Idle timeout in minutes (default: ${DEFAULT-VALUE}; 0 = none).")
     private long idleMinutes = Timeouts.DEFAULT.idle().toMinutes();
@@ -207,6 +211,10 @@ public final class ServeSwitches {
                 Optional.ofNullable(passivePorts).map(PortRange::parse), Optional.ofNullable(masquerade));
         requireNonNegative(maxClients, "--maxclientsnumber");
         requireNonNegative(maxPerIp, "--maxclientsperip");
+        if (maxDiskUsage < 0 || maxDiskUsage > 99) {
+            throw new IllegalArgumentException("-k (--maxdiskusagepct) takes a percentage from 1 to 99, not "
+                    + maxDiskUsage);
+        }
         PerUserLimits perUser = perUserLimits == null ? PerUserLimits.NONE : perUserLimits(perUserLimits);
         SessionLimits limits = new SessionLimits(maxClients, maxPerIp, perUser.users(), Math.max(1, maxLoginAttempts),
                 Duration.ofMillis(requireNonNegative(loginFailureDelayMillis, "--login-failure-delay")),
@@ -268,7 +276,7 @@ public final class ServeSwitches {
                 noTruncate ? Optional.of(FileRules.HIDDEN_STORE_PREFIX) : f.hiddenStores(),
                 masks.files(), masks.directories(), f.maxStoreSize(), f.maxRetrieveSize(),
                 f.allowFilter(), f.denyFilter(), f.hideUser(), f.hideGroup(), f.hideNoAccess(), f.timesGmt(),
-                f.displayChdirOnce());
+                f.displayChdirOnce(), maxDiskUsage);
     }
 
     /**

@@ -30,12 +30,14 @@ import java.util.regex.Pattern;
  * @param displayChdirOnce     {@code DisplayChdir file on}: the file is shown the first time a
  *                             directory is entered in a session (again only if it changed), not
  *                             at every CWD
+ * @param maxDiskUsagePercent  Pure-FTPd's {@code -k}: no upload starts while the file system that
+ *                             would hold it is more than this percentage full; 0 = no limit
  */
 public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boolean allowRetrieveRestart,
                         Optional<String> hiddenStores, int umask, int directoryUmask, long maxStoreSize,
                         long maxRetrieveSize, Optional<Pattern> allowFilter, Optional<Pattern> denyFilter,
                         Optional<NameExpression> hideUser, Optional<NameExpression> hideGroup, boolean hideNoAccess,
-                        boolean timesGmt, boolean displayChdirOnce) {
+                        boolean timesGmt, boolean displayChdirOnce, int maxDiskUsagePercent) {
 
     /** The prefix {@code HiddenStores on} uses, as ProFTPD: ".in.NAME." */
     public static final String HIDDEN_STORE_PREFIX = ".in.";
@@ -45,11 +47,11 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
 
     /** Ferry's defaults without a configuration file: users own their jail. */
     public static final FileRules FERRY = new FileRules(true, true, true, Optional.empty(), 022, 022, 0, 0,
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false);
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false, 0);
 
     /** ProFTPD's defaults, used under a configuration file so that it means what it meant there. */
     public static final FileRules PROFTPD = new FileRules(false, false, true, Optional.empty(), 022, 022, 0, 0,
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false);
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false, 0);
 
     public FileRules {
         if (umask < 0 || umask > 0777 || directoryUmask < 0 || directoryUmask > 0777) {
@@ -57,6 +59,9 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
         }
         if (maxStoreSize < 0 || maxRetrieveSize < 0) {
             throw new IllegalArgumentException("file size limits must not be negative");
+        }
+        if (maxDiskUsagePercent < 0 || maxDiskUsagePercent > 99) {
+            throw new IllegalArgumentException("the disk usage limit is a percentage from 1 to 99 (0 = none)");
         }
         if (hiddenStores.isPresent() && !validPrefix(hiddenStores.get())) {
             throw new IllegalArgumentException("HiddenStores prefix must be a file name part without '/' or "
@@ -71,7 +76,7 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
                      Optional<NameExpression> hideUser, Optional<NameExpression> hideGroup, boolean hideNoAccess,
                      boolean timesGmt) {
         this(allowOverwrite, allowStoreRestart, allowRetrieveRestart, hiddenStores, umask, umask, maxStoreSize,
-                maxRetrieveSize, allowFilter, denyFilter, hideUser, hideGroup, hideNoAccess, timesGmt, false);
+                maxRetrieveSize, allowFilter, denyFilter, hideUser, hideGroup, hideNoAccess, timesGmt, false, 0);
     }
 
     private static boolean validPrefix(String prefix) {
@@ -105,7 +110,7 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
                 o.hideUser.isPresent() ? o.hideUser.get() : hideUser,
                 o.hideGroup.isPresent() ? o.hideGroup.get() : hideGroup,
                 o.hideNoAccess.orElse(hideNoAccess), o.timesGmt.orElse(timesGmt),
-                o.displayChdirOnce.orElse(displayChdirOnce));
+                o.displayChdirOnce.orElse(displayChdirOnce), maxDiskUsagePercent);
     }
 
     /** The settings one context gives explicitly; empty fields inherit. */

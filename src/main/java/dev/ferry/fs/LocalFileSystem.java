@@ -3,6 +3,7 @@ package dev.ferry.fs;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
@@ -279,6 +280,22 @@ public final class LocalFileSystem implements VirtualFileSystem {
     public long availableSpace(VirtualPath path) throws FsException {
         try {
             return Files.getFileStore(existing(path)).getUsableSpace();
+        } catch (IOException e) {
+            throw FsException.from(e);
+        }
+    }
+
+    @Override
+    public int usedPercent(VirtualPath path) throws FsException {
+        try {
+            FileStore store = Files.getFileStore(existing(path));
+            long total = store.getTotalSpace();
+            long used = total - store.getUnallocatedSpace();
+            long usable = store.getUsableSpace();
+            if (total <= 0 || used < 0 || used + usable <= 0) {
+                return -1;
+            }
+            return (int) Math.ceilDiv(used * 100, used + usable);
         } catch (IOException e) {
             throw FsException.from(e);
         }

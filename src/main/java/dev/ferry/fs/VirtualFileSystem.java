@@ -53,4 +53,10 @@ public interface VirtualFileSystem {
 
     /** Bytes available to this user at the path, or -1 if unknown. */
     long availableSpace(VirtualPath path) throws FsException;
+
+    /**
+     * How full the file system holding the path is, in percent as {@code df} shows it (space in
+     * use over space in use plus space available to unprivileged users, rounded up); -1 if unknown.
+     */
+    int usedPercent(VirtualPath path) throws FsException;
 }

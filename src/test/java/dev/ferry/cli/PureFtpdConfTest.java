@@ -161,7 +161,7 @@ class PureFtpdConfTest {
                 "MaxClientsNumber fifty",
                 "Frobnicate yes",
                 "ChrootEveryone maybe",
-                "MaxDiskUsage 99",
+                "UserBandwidth 8",
                 "AltLog clf:/var/log/pureftpd.log",
                 "TrustedGID 100",
                 "Umask 999:022",
@@ -175,7 +175,7 @@ class PureFtpdConfTest {
                 "/etc/pure-ftpd.conf:1: MaxClientsNumber takes a number, not 'fifty'",
                 "/etc/pure-ftpd.conf:2: unknown key 'Frobnicate' (not a pure-ftpd.conf setting)",
                 "/etc/pure-ftpd.conf:3: ChrootEveryone takes yes or no, not 'maybe'",
-                "/etc/pure-ftpd.conf:4: MaxDiskUsage is not supported yet",
+                "/etc/pure-ftpd.conf:4: UserBandwidth is not supported yet",
                 "/etc/pure-ftpd.conf:5: AltLog is not supported yet",
                 "/etc/pure-ftpd.conf:6: -a (--trustedgid) takes a group name in Ferry, not a numeric gid like 100: "
                         + "Ferry's users have named groups",
@@ -244,7 +244,6 @@ class PureFtpdConfTest {
                         file + ":" + lineOf(lines, "DisplayDotFiles") + ": DisplayDotFiles is not supported yet",
                         file + ":" + lineOf(lines, "LimitRecursion") + ": LimitRecursion is not supported yet",
                         file + ":" + lineOf(lines, "MaxLoad") + ": MaxLoad is not supported yet",
-                        file + ":" + lineOf(lines, "MaxDiskUsage") + ": MaxDiskUsage is not supported yet",
                         file + ":" + lineOf(lines, "CustomerProof") + ": CustomerProof is not supported yet"));
     }
 
@@ -253,7 +252,7 @@ class PureFtpdConfTest {
         Path file = stockConf();
         List<String> kept = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            kept.add(line.matches("(DisplayDotFiles|LimitRecursion|MaxLoad|MaxDiskUsage|CustomerProof)\\s.*")
+            kept.add(line.matches("(DisplayDotFiles|LimitRecursion|MaxLoad|CustomerProof)\\s.*")
                     ? "# " + line : line);
         }
         Files.write(file, kept);
@@ -264,7 +263,9 @@ class PureFtpdConfTest {
         Result r = serve(conf);
         assertThat(r.conflicts()).isEmpty();
         assertThat(r.notes()).isEmpty();
-        assertThat(r.server()).isEqualTo(plain("-A", "-c", "50", "-C", "8", "-H", "-I", "15", "-s", "-U", "133:022"));
+        assertThat(r.server()).isEqualTo(plain("-A", "-c", "50", "-C", "8", "-H", "-I", "15", "-s", "-U", "133:022",
+                "-k", "99"));
+        assertThat(r.server().files().maxDiskUsagePercent()).isEqualTo(99);
         assertThat(r.server().files().fileMode()).isEqualTo(0644);
         assertThat(r.server().files().directoryMode()).isEqualTo(0755);
         assertThat(r.server().limits().maxSessionsPerIp()).isEqualTo(8);
@@ -284,15 +285,15 @@ class PureFtpdConfTest {
     void ferryServePrintsOverridesAndRefusesABadFile() throws IOException {
         Path conf = temp.resolve("pure-ftpd.conf");
         Files.writeString(conf, "MaxClientsNumber 20\nDaemonize yes\n");
-        // -k stops the start after the file was read, so nothing listens.
+        // -m stops the start after the file was read, so nothing listens.
         ServeSwitchesTest.Run run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(),
-                "--pureconf", conf.toString(), "-c", "50", "-k", "95");
+                "--pureconf", conf.toString(), "-c", "50", "-m", "4");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo(
                 "ferry serve: -c 50 overrides MaxClientsNumber 20 from " + conf + "\n"
                         + "ferry serve: note: " + conf + ":2: Daemonize yes changes nothing: Ferry runs in the "
                         + "foreground; run it under a supervisor such as systemd\n"
-                        + "ferry serve: --maxdiskusagepct is not supported yet\n");
+                        + "ferry serve: --maxload is not supported yet\n");
 
         Files.writeString(conf, "MaxClientsNumber 20\nMaxLoad 4\n");
         run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(), "--pureconf", conf.toString());

@@ -113,6 +113,7 @@ class ServeSwitchesTest {
                 Arguments.of(List.of("-X"), List.of("--prohibitdotfilesread")),
                 Arguments.of(List.of("-U", "177:077"), List.of("--umask", "177:077")),
                 Arguments.of(List.of("-0"), List.of("--notruncate")),
+                Arguments.of(List.of("-k", "95"), List.of("--maxdiskusagepct", "95")),
                 Arguments.of(List.of("-y", "3:20", "--anonymous"), List.of("--peruserlimits=3:20", "--anonymous")),
                 Arguments.of(List.of("-c", "7", "-C", "3", "-I", "9"),
                         List.of("--maxclientsnumber", "7", "--maxclientsperip", "3", "--maxidletime", "9")));
@@ -281,8 +282,7 @@ class ServeSwitchesTest {
 
     static Stream<Arguments> unsupported() {
         return Stream.of(
-                Arguments.of(List.of("-k", "95"), "--maxdiskusagepct"),
-                Arguments.of(List.of("--maxdiskusagepct", "95"), "--maxdiskusagepct"),
+                Arguments.of(List.of("--maxload", "4"), "--maxload"),
                 Arguments.of(List.of("-O", "clf:/var/log/pureftpd.log"), "--altlog"),
                 Arguments.of(List.of("-t", "8"), "--anonymousbandwidth"),
                 Arguments.of(List.of("-T", "8:16"), "--userbandwidth"),
@@ -357,9 +357,9 @@ class ServeSwitchesTest {
     @Test
     @ResourceLock("java.lang.System.err")
     void ferryServeRefusesAnUnsupportedSwitchWithExitStatus2() {
-        Run run = ferry("serve", "--data-dir", data.root().toString(), "-k", "95");
+        Run run = ferry("serve", "--data-dir", data.root().toString(), "-m", "4");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("ferry serve: --maxdiskusagepct is not supported yet\n");
+        assertThat(run.err()).isEqualTo("ferry serve: --maxload is not supported yet\n");
         assertThat(data.root()).doesNotExist();
     }
 
@@ -380,7 +380,8 @@ class ServeSwitchesTest {
         assertThat(out.toString()).contains("-a, --trustedgid=GROUP", "-e, --anonymousonly", "-E, --noanonymous",
                 "-x, --prohibitdotfileswrite", "-X, --prohibitdotfilesread", "-U, --umask=FILES:DIRS",
                 "-0, --notruncate", "-s, --antiwarez", "--pureconf=FILE", "--config=FILE");
-        assertThat(out.toString()).doesNotContain("--altlog", "--maxdiskusagepct");
+        assertThat(out.toString()).contains("-k, --maxdiskusagepct=PERCENT");
+        assertThat(out.toString()).doesNotContain("--altlog", "--maxload");
     }
 
     record Run(int status, String err) {

@@ -5,12 +5,15 @@ import dev.ferry.fs.FileEntry;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.fs.WriteMode;
+import dev.ferry.log.LogText;
 import dev.ferry.policy.Permission;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
 import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.Session;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The checks STOR, APPE and STOU share, done on the control thread so that refusals come before
@@ -26,6 +29,8 @@ import java.util.Optional;
  * instead; Ferry keeps resuming, which {@code AllowStoreRestart} governs.)
  */
 final class Uploads {
+    private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
+
     private Uploads() {
     }
 
@@ -54,6 +59,7 @@ final class Uploads {
             throw new FtpException(ReplyCode.INVALID_REST, "Restart offset " + offset + " is beyond the end of the file");
         }
         session.fs().checkWritable(path, mode);
+        refuseWhenDiskFull(session, path, files);
         Optional<VirtualPath> hidden = append || offset > 0 ? Optional.empty() : hiddenName(session, path, files);
         if (!session.data().isReady()) {
             throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
@@ -73,6 +79,25 @@ final class Uploads {
                 : "Opening " + type + " mode data connection for " + path.name();
         String done = unique ? "Transfer complete (unique file name: " + path.name() + ")" : "Transfer complete";
         return session.startTransfer(new UploadJob(session.fs(), plan, session.parameters().type(), opening, done));
+    }
+
+    /**
+     * Pure-FTPd's {@code -k}: no upload starts on a file system fuller than the limit. 452 is
+     * RFC 959's transient "insufficient storage": the client may try again once space is freed.
+     */
+    private static void refuseWhenDiskFull(Session session, VirtualPath path, FileRules files)
+            throws FtpException, FsException {
+        int limit = files.maxDiskUsagePercent();
+        if (limit == 0) {
+            return;
+        }
+        int used = session.fs().usedPercent(path.parent());
+        if (used > limit) {
+            LOG.warn("upload of {} refused: the file system is {}% full (limit {}%)",
+                    LogText.escape(path.toString()), used, limit);
+            throw new FtpException(ReplyCode.INSUFFICIENT_STORAGE,
+                    "Disk almost full: uploads are refused above " + limit + "% use, try again later");
+        }
     }
 
     /** The free hidden name an upload to {@code path} goes to, when HiddenStores is on. */
