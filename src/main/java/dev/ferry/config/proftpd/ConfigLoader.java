@@ -93,24 +93,44 @@ public final class ConfigLoader {
         ServerDraft mainDraft = new ServerDraft(false);
         loader.readServer(mainDraft, global);
         loader.readServer(mainDraft, main);
-        servers.add(mainDraft.build(data));
+        loader.build(mainDraft, null, data).ifPresent(servers::add);
         for (Section vhost : virtualHosts) {
             ServerDraft draft = new ServerDraft(true);
             draft.port = mainDraft.port; // ProFTPD: a <VirtualHost> without Port listens on 21; Ferry keeps the main port
             loader.virtualHostAddresses(vhost, draft);
             loader.readServer(draft, global);
             loader.readServer(draft, vhost.children());
-            servers.add(draft.build(data));
-        }
-        if (servers.stream().allMatch(s -> s.binds().isEmpty())) {
-            loader.errors.add(new ConfigError(new dev.ferry.config.file.SourceLocation(file, 1),
-                    "no server listens anywhere (Port 0 everywhere)"));
+            loader.build(draft, vhost, data).ifPresent(servers::add);
         }
         if (!loader.errors.isEmpty()) {
             throw new ConfigException(loader.errors);
         }
         return new LoadedConfig(new FerryConfig(servers, new ClientClasses(loader.classes), Optional.of(file)),
                 loader.notices);
+    }
+
+    /**
+     * The server a draft describes, or nothing (and an error) when it cannot be one: a server
+     * on {@code Port 0} would listen nowhere, which ProFTPD allows for the main server (FAQ
+     * ch. 4 §16) but Ferry's servers cannot be yet.
+     *
+     * @param vhost the {@code <VirtualHost>} section, null for the main server
+     */
+    private Optional<ServerConfig> build(ServerDraft s, Section vhost, DataDirectory data) {
+        checkClassExclusion(s);
+        if (s.port == 0) {
+            if (vhost == null) {
+                error(s.portAt, "Port 0 for the main server (listening nowhere) is not supported yet; to listen "
+                        + "on one address only, give that address with DefaultAddress");
+            } else if (s.portAt != null) {
+                error(s.portAt, "a <VirtualHost> on Port 0 (listening nowhere) is not supported yet");
+            } else {
+                error(vhost, "a <VirtualHost> on Port 0 (listening nowhere) is not supported yet; it has no Port "
+                        + "of its own, and the main server's is 0");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(s.build(data));
     }
 
     // ---- contexts --------------------------------------------------------------------------
@@ -154,7 +174,10 @@ public final class ConfigLoader {
                 Values.count(d, 1, Integer.MAX_VALUE);
                 s.hostNames.addAll(d.args());
             }
-            case "port" -> s.port = Values.count(d, Values.one(d), 0);
+            case "port" -> {
+                s.port = Values.count(d, Values.one(d), 0);
+                s.portAt = d;
+            }
             case "defaultaddress" -> {
                 if (s.virtualHost) {
                     throw new Values.Invalid("DefaultAddress belongs to the main server; a <VirtualHost> takes its "
@@ -220,6 +243,7 @@ public final class ConfigLoader {
                     throw new Values.Invalid("IdentLookups on is not supported (RFC 1413 lookups are never made)");
                 }
             }
+            case "useftpusers" -> useFtpUsers(d);
             case "displayconnect" -> s.displayConnect = Optional.of(Path.of(absolute(d, Values.one(d))));
             case "displaylogin" -> s.displayLogin = Optional.of(Values.one(d));
             case "accessgrantmsg" -> s.accessGrant = Optional.of(Values.one(d));
@@ -276,6 +300,7 @@ public final class ConfigLoader {
                     case "authaliasonly" -> a.authAliasOnly = Values.onOff(node);
                     case "anonrequirepassword" -> a.requirePassword = Values.onOff(node);
                     case "requirevalidshell" -> Values.onOff(node); // anonymous areas never ask for a shell
+                    case "useftpusers" -> useFtpUsers(node);
                     case "displaylogin" -> a.displayLogin = Optional.of(Values.one(node));
                     case "accessgrantmsg" -> a.accessGrant = Optional.of(Values.one(node));
                     case "displaychdir" -> a.displayChdir = Optional.of(a.files.displayChdir(node));
@@ -346,25 +371,66 @@ public final class ConfigLoader {
         return LimitReader.read(section, verbs, p -> error(p.node(), p.message()));
     }
 
-    /** The NAT howto's per-class MasqueradeAddress: {@code <IfClass internal> MasqueradeAddress 192.168.1.2 </IfClass>}. */
+    /**
+     * {@code UseFtpUsers} (mod_auth): {@code off} is what Ferry does anyway, since it never reads
+     * /etc/ftpusers (the ProFTPD FAQ, ch. 5 §15, turns it off when the anonymous account is
+     * listed there).
+     */
+    private void useFtpUsers(ConfigNode d) throws Values.Invalid {
+        if (Values.onOff(d)) {
+            throw new Values.Invalid("UseFtpUsers on is not supported yet (/etc/ftpusers is never read); use off");
+        }
+        notice(d, "UseFtpUsers off: Ferry never reads /etc/ftpusers");
+    }
+
+    /**
+     * The NAT howto's per-class MasqueradeAddress (mod_ifsession): {@code <IfClass internal>}
+     * for the clients of a class, {@code <IfClass !internal>} for every other client.
+     */
     private void readIfClass(ServerDraft s, Section section) throws Values.Invalid {
         if (section.args().size() != 1) {
             throw new Values.Invalid("<IfClass> takes one class name");
         }
-        String className = section.args().getFirst();
-        boolean negated = className.startsWith("!");
+        String arg = section.args().getFirst();
+        boolean negated = arg.startsWith("!");
+        String className = negated ? arg.substring(1) : arg;
+        if (className.isEmpty() || className.startsWith("!")) {
+            throw new Values.Invalid("<IfClass> takes a class name or !name, not '" + arg + "'");
+        }
         for (ConfigNode node : section.children()) {
-            if (node.name().equalsIgnoreCase("MasqueradeAddress") && !negated && !(node instanceof Section)) {
-                try {
-                    s.classMasquerade.put(className, Values.one(node));
-                } catch (Values.Invalid e) {
-                    error(node, e.getMessage());
+            if (!node.name().equalsIgnoreCase("MasqueradeAddress") || node instanceof Section) {
+                error(node, node.name() + " inside <IfClass " + arg + "> is not supported yet "
+                        + "(only MasqueradeAddress)");
+                continue;
+            }
+            try {
+                String address = Values.one(node);
+                if (!negated) {
+                    s.classMasquerade.put(className, address);
+                } else if (s.classExclusion.isPresent() && !s.classExclusion.get().className().equals(className)) {
+                    error(node, "a second <IfClass !NAME> with MasqueradeAddress in one server is not supported yet");
+                } else {
+                    s.classExclusion = Optional.of(new ServerDraft.ClassExclusion(className, address, node));
                 }
-            } else {
-                error(node, node.name() + " inside <IfClass" + (negated ? " !" : " ") + "...> is not supported yet "
-                        + "(only MasqueradeAddress, for a named class)");
+            } catch (Values.Invalid e) {
+                error(node, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Under {@code <IfClass !NAME>} the clients of NAME keep their own {@code <IfClass NAME>}
+     * address or the server's MasqueradeAddress; with neither they would need the plain local
+     * address, which Ferry cannot yet give to one class while masquerading for the others.
+     */
+    private void checkClassExclusion(ServerDraft s) {
+        s.classExclusion.ifPresent(e -> {
+            if (!s.classMasquerade.containsKey(e.className()) && s.masquerade.isEmpty()) {
+                error(e.at(), "<IfClass !" + e.className() + "> with MasqueradeAddress needs a MasqueradeAddress for "
+                        + "class " + e.className() + " too (in <IfClass " + e.className() + "> or for the whole "
+                        + "server); advertising the local address to one class only is not supported yet");
+            }
+        });
     }
 
     private void readClass(Section section) {

@@ -19,7 +19,7 @@ final class DirectiveNames {
             "maxinstances", "maxhostsperuser", "maxclientsperclass", "bandwidth", "deferwelcome",
             "displayquit", "displayfiletransfer", "displaygoaway", "listoptions", "showsymlinks", "pathallowfilter",
             "pathdenyfilter", "allowchmod", "hidefiles", "dirfakeuser", "dirfakegroup", "dirfakemode",
-            "scoreboardfile", "pidfile", "usesendfile", "maxcommandrate", "delayengine", "wtmplog", "useftpusers",
+            "scoreboardfile", "pidfile", "usesendfile", "maxcommandrate", "delayengine", "wtmplog",
             "userpassword", "grouppassword", "createhome", "rlimitcpu", "rlimitmemory", "rlimitopenfiles",
             "uselastlog", "serveradmin", "commandbuffersize", "deleteabortedstores",
             "trace", "tracelog", "debuglevel", "setenv", "unsetenv", "multilinerfc2228", "timeoutsession",
@@ -30,7 +30,7 @@ final class DirectiveNames {
             "defaultaddress", "socketbindtight", "masqueradeaddress", "passiveports", "allowforeignaddress",
             "maxclients", "maxclientsperhost", "maxclientsperuser", "maxloginattempts", "timeoutidle", "timeoutlogin",
             "timeoutnotransfer", "timeoutstalled", "defaultroot", "rootlogin", "anonymousgroup", "usereversedns",
-            "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6");
+            "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6", "useftpusers");
     private static final Set<String> ANONYMOUS_ONLY = Set.of("anonrequirepassword");
     private static final Set<String> LIMIT_ONLY = Set.of("order", "allow", "deny", "allowall", "denyall", "allowuser",
             "denyuser", "allowgroup", "denygroup", "allowclass", "denyclass", "ignorehidden");

@@ -14,6 +14,7 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
+import dev.ferry.config.file.ConfigNode;
 import dev.ferry.fs.SymlinkPolicy;
 import dev.ferry.policy.limit.LimitContext;
 import dev.ferry.policy.limit.LimitSection;
@@ -34,6 +35,8 @@ final class ServerDraft {
     final List<InetAddress> addresses = new ArrayList<>();
     final List<String> hostNames = new ArrayList<>();
     int port = 21;
+    /** The {@code Port} line read for this server; null while none was. */
+    ConfigNode portAt;
     boolean socketBindTight;
     String serverName = "Ferry FTP server";
     Optional<String> ident = Optional.empty();
@@ -45,6 +48,7 @@ final class ServerDraft {
     Optional<PortRange> passivePorts = Optional.empty();
     Optional<String> masquerade = Optional.empty();
     final Map<String, String> classMasquerade = new LinkedHashMap<>();
+    Optional<ClassExclusion> classExclusion = Optional.empty();
     FxpPolicy fxp = FxpPolicy.NOBODY;
     int maxClients = SessionLimits.DEFAULT.maxSessions();
     int maxPerHost = SessionLimits.DEFAULT.maxSessionsPerIp();
@@ -92,7 +96,7 @@ final class ServerDraft {
             areas.add(a.build(messages, fileRules));
         }
         return new ServerConfig(data, binds, hostNames, serverName, messages,
-                new PassiveConfig(passivePorts, masquerade, classMasquerade),
+                passive(),
                 new SessionLimits(maxClients, maxPerHost, maxPerUser, maxLoginAttempts,
                         SessionLimits.DEFAULT.loginFailureDelay(), SessionLimits.DEFAULT.maxLineLength(),
                         new SessionLimits.Refusals(maxClientsText, maxPerHostText, maxPerUserText)),
@@ -100,6 +104,25 @@ final class ServerDraft {
                         Timeouts.DEFAULT.dataConnect(), Timeouts.DEFAULT.shutdownGrace()),
                 fxp, areas, SymlinkPolicy.INSIDE_ROOT, logins, fileRules,
                 new AccessRules(new LimitContext(limits), directories));
+    }
+
+    /**
+     * The passive settings, with {@code <IfClass !NAME>} folded in: its address becomes the one
+     * for everyone, and NAME's clients get theirs as a class of their own (the loader has made
+     * sure they have one).
+     */
+    private PassiveConfig passive() {
+        if (classExclusion.isEmpty()) {
+            return new PassiveConfig(passivePorts, masquerade, classMasquerade);
+        }
+        ClassExclusion e = classExclusion.get();
+        Map<String, String> perClass = new LinkedHashMap<>(classMasquerade);
+        masquerade.ifPresent(own -> perClass.putIfAbsent(e.className(), own));
+        return new PassiveConfig(passivePorts, Optional.of(e.address()), perClass);
+    }
+
+    /** {@code <IfClass !className> MasqueradeAddress address </IfClass>}, and where it was written. */
+    record ClassExclusion(String className, String address, ConfigNode at) {
     }
 
     /** An {@code <Anonymous>} context as it is read. */
