@@ -51,6 +51,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
         for (ServerConfig s : loaded.config().servers()) {
             out.append(first ? "server" : "virtual host").append(" \"").append(s.serverName()).append("\"\n");
             first = false;
+            if (s.binds().isEmpty()) {
+                out.append("  listens nowhere (Port 0)\n");
+            }
             for (InetSocketAddress a : s.binds()) {
                 out.append("  listen ").append(a.getAddress().getHostAddress()).append(" port ").append(a.getPort())
                         .append('\n');

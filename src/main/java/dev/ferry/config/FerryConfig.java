@@ -24,6 +24,9 @@ public record FerryConfig(List<ServerConfig> servers, ClientClasses classes, Opt
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("no server to run");
         }
+        if (servers.stream().allMatch(s -> s.binds().isEmpty())) {
+            throw new IllegalArgumentException("no server listens anywhere");
+        }
         Objects.requireNonNull(classes);
         Objects.requireNonNull(source);
     }

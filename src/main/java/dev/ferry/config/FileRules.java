@@ -83,6 +83,11 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
         return prefix.length() <= 64 && prefix.chars().noneMatch(c -> c == '/' || c == 0 || Character.isISOControl(c));
     }
 
+    /** Whether these rules hide any listing entry by owner, group or access. */
+    public boolean hidesEntries() {
+        return hideUser.isPresent() || hideGroup.isPresent() || hideNoAccess;
+    }
+
     /** The mode a new file gets: 0666 without the umask's bits (ProFTPD never creates executable files). */
     public int fileMode() {
         return 0666 & ~umask;
@@ -137,6 +142,11 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
             this(allowOverwrite, allowStoreRestart, allowRetrieveRestart, hiddenStores, umask, umask, maxStoreSize,
                     maxRetrieveSize, allowFilter, denyFilter, hideUser, hideGroup, hideNoAccess, timesGmt,
                     Optional.empty());
+        }
+
+        /** Whether these overrides set {@code HideUser}, {@code HideGroup} or {@code HideNoAccess}. */
+        public boolean touchesHiding() {
+            return hideUser.isPresent() || hideGroup.isPresent() || hideNoAccess.isPresent();
         }
 
         public boolean isEmpty() {

@@ -34,10 +34,7 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
 
     public ServerConfig {
         Objects.requireNonNull(dataDir);
-        binds = List.copyOf(binds);
-        if (binds.isEmpty()) {
-            throw new IllegalArgumentException("at least one listen address is needed");
-        }
+        binds = List.copyOf(binds); // empty: a main server that listens nowhere (ProFTPD's Port 0)
         hostNames = List.copyOf(hostNames);
         Objects.requireNonNull(serverName);
         Objects.requireNonNull(messages);

@@ -102,6 +102,14 @@ public final class ContextRules {
         return chain;
     }
 
+    /**
+     * Whether some context here could hide a listing entry ({@code HideUser}, {@code HideGroup},
+     * {@code HideNoAccess}); when none can, listings need not look up each entry's rules.
+     */
+    public boolean mayHideEntries() {
+        return base.hidesEntries() || directories.stream().anyMatch(d -> d.config().files().touchesHiding());
+    }
+
     /** The file settings in force at {@code hostPath}: the base with matching directories laid over it. */
     public FileRules files(Path hostPath) {
         FileRules rules = base;

@@ -21,9 +21,10 @@ import java.util.function.Predicate;
  *       users and under Pure-FTPd's {@code -X}, whose {@code ls -a} does not show them either;
  *   <li>{@code HideUser} matches its owner or {@code HideGroup} its group (ProFTPD mod_core;
  *       {@code ~} is the logged-in user, or for groups any of the user's groups, {@code !}
- *       negates), in the rules of the directory that holds it: a {@code <Directory>} hides
- *       entries inside it, not itself;
- *   <li>{@code HideNoAccess on} holds there and the session may not enter it (a directory:
+ *       negates), in the rules in force at the entry itself, as ProFTPD judges each entry by
+ *       its own context: a {@code <Directory Private>} with {@code HideGroup} hides
+ *       {@code Private} in its parent's listing as well as everything inside it (FAQ ch. 5 §6);
+ *   <li>{@code HideNoAccess on} holds at the entry and the session may not enter it (a directory:
  *       CWD) or read it (anything else: RETR), by the access policy and the {@code <Limit>}
  *       blocks that apply to it.
  * </ul>
@@ -55,12 +56,10 @@ public final class EntryVisibility {
 
     /** The test a listing of {@code directory} applies to each of its entries. */
     public Predicate<FileEntry> shownIn(VirtualPath directory) {
-        FileRules files = rules.files(hostPath.apply(directory));
-        boolean byOwner = files.hideUser().isPresent() || files.hideGroup().isPresent();
-        if (!byOwner && !files.hideNoAccess() && access == AccessPolicy.FULL) {
-            return entry -> true; // the usual case: no path to build per entry
+        if (!rules.mayHideEntries() && access == AccessPolicy.FULL) {
+            return entry -> true; // the usual case: no rules to look up per entry
         }
-        return entry -> shown(files, directory, entry);
+        return entry -> shown(directory, entry);
     }
 
     /**
@@ -81,13 +80,7 @@ public final class EntryVisibility {
         return !shownIn(path.parent()).test(entry);
     }
 
-    private boolean shown(FileRules files, VirtualPath directory, FileEntry entry) {
-        if (files.hideUser().isPresent() && matches(files.hideUser().get(), entry.owner(), Set.of(user))) {
-            return false;
-        }
-        if (files.hideGroup().isPresent() && matches(files.hideGroup().get(), entry.group(), groups)) {
-            return false;
-        }
+    private boolean shown(VirtualPath directory, FileEntry entry) {
         VirtualPath path;
         try {
             path = directory.child(entry.name());
@@ -95,6 +88,16 @@ public final class EntryVisibility {
             return false; // a name no command could reach
         }
         if (!access.permits(Permission.LIST, path) && !access.permits(Permission.READ, path)) {
+            return false;
+        }
+        if (!rules.mayHideEntries()) {
+            return true;
+        }
+        FileRules files = rules.files(hostPath.apply(path));
+        if (files.hideUser().isPresent() && matches(files.hideUser().get(), entry.owner(), Set.of(user))) {
+            return false;
+        }
+        if (files.hideGroup().isPresent() && matches(files.hideGroup().get(), entry.group(), groups)) {
             return false;
         }
         return !files.hideNoAccess() || accessible(path, entry);

@@ -73,8 +73,10 @@ class HiddenEntriesTest {
             assertThat(RulesServer.names(client, "NLST not-by-user"))
                     .containsExactly("not-by-user/file.txt", "not-by-user/sub");
             assertThat(RulesServer.names(client, "MLSD not-by-user")).containsExactly("file.txt", "sub");
-            // the directories themselves lie in the home, where nothing is hidden
-            assertThat(RulesServer.names(client, "NLST")).contains("by-user", "by-group", "everything");
+            // each entry is judged by its own context, as ProFTPD does: a <Directory> with HideUser
+            // hides the directory itself too, when its owner matches
+            assertThat(RulesServer.names(client, "NLST")).contains("not-by-user", "ignored")
+                    .doesNotContain("by-user", "by-group", "everything");
         }
     }
 
@@ -108,10 +110,12 @@ class HiddenEntriesTest {
             assertThat(cwd.code()).isEqualTo(550);
             assertThat(cwd.text()).isEqualTo("No such file or directory");
             assertThat(client.command("XCWD /ignored/sub").code()).isEqualTo(550); // XCWD is CWD
-            // commands the block does not name, and the directory itself, are not affected
+            // the <Directory> covers the directory itself: hidden in the home's listing, and missing for CWD
+            assertThat(client.command("CWD ignored").text()).isEqualTo("No such file or directory");
+            assertThat(RulesServer.names(client, "NLST")).doesNotContain("ignored").contains("by-user");
+            // commands the block does not name are not affected
             assertThat(client.command("SIZE ignored/file.txt").code()).isEqualTo(213);
-            assertThat(client.command("CWD ignored").code()).isEqualTo(250);
-            assertThat(RulesServer.names(client, "NLST")).as("listing /ignored").isEmpty();
+            assertThat(RulesServer.run(client, "LIST ignored").code()).isEqualTo(226);
         }
     }
 

@@ -52,7 +52,11 @@ final class Uploads {
         if (needed == Permission.OVERWRITE && !files.allowOverwrite()) { // ProFTPD AllowOverwrite
             throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Overwriting files is not allowed here");
         }
-        if (offset > 0 && !(files.allowStoreRestart() && files.allowOverwrite())) { // FAQ ch. 5 §21
+        if (existing != null && (offset > 0 || append) && !files.allowStoreRestart()) {
+            // ProFTPD mod_xfer: adding to an existing file, by APPE or REST, needs AllowStoreRestart (FAQ ch. 4 §23)
+            throw new FtpException(ReplyCode.LOCAL_ERROR, path.name() + ": Append/Restart not permitted, try again");
+        }
+        if (offset > 0 && !files.allowOverwrite()) { // resuming rewrites the file's tail (FAQ ch. 5 §21)
             throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Resuming uploads is not allowed here");
         }
         if (offset > 0 && (existing == null || offset > existing.size())) {

@@ -102,6 +102,10 @@ public final class ConfigLoader {
             loader.readServer(draft, vhost.children());
             loader.build(draft, vhost, data).ifPresent(servers::add);
         }
+        if (loader.errors.isEmpty() && servers.stream().allMatch(s -> s.binds().isEmpty())) {
+            loader.error(mainDraft.portAt, "Port 0 and no <VirtualHost> with a Port of its own: no server would "
+                    + "listen anywhere");
+        }
         if (!loader.errors.isEmpty()) {
             throw new ConfigException(loader.errors);
         }
@@ -110,23 +114,20 @@ public final class ConfigLoader {
     }
 
     /**
-     * The server a draft describes, or nothing (and an error) when it cannot be one: a server
-     * on {@code Port 0} would listen nowhere, which ProFTPD allows for the main server (FAQ
-     * ch. 4 §16) but Ferry's servers cannot be yet.
+     * The server a draft describes, or nothing (and an error) when it cannot be one. The main
+     * server may be on {@code Port 0} and listen nowhere, so that only its virtual hosts do (FAQ
+     * ch. 4 §16: listening on one address only); a virtual host on port 0 would serve nobody.
      *
      * @param vhost the {@code <VirtualHost>} section, null for the main server
      */
     private Optional<ServerConfig> build(ServerDraft s, Section vhost, DataDirectory data) {
         checkClassExclusion(s);
-        if (s.port == 0) {
-            if (vhost == null) {
-                error(s.portAt, "Port 0 for the main server (listening nowhere) is not supported yet; to listen "
-                        + "on one address only, give that address with DefaultAddress");
-            } else if (s.portAt != null) {
-                error(s.portAt, "a <VirtualHost> on Port 0 (listening nowhere) is not supported yet");
+        if (s.port == 0 && vhost != null) {
+            if (s.portAt != null) {
+                error(s.portAt, "a <VirtualHost> on Port 0 would listen nowhere");
             } else {
-                error(vhost, "a <VirtualHost> on Port 0 (listening nowhere) is not supported yet; it has no Port "
-                        + "of its own, and the main server's is 0");
+                error(vhost, "a <VirtualHost> on Port 0 would listen nowhere: it has no Port of its own, and the "
+                        + "main server's is 0");
             }
             return Optional.empty();
         }
