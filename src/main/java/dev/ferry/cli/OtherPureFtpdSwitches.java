@@ -48,9 +48,6 @@ public final class OtherPureFtpdSwitches {
 
     // Refused: Ferry lacks the feature.
 
-    @Option(names = {"-2", "--certfile"}, hidden = true)
-    private String certFile;
-
     @Option(names = {"-3", "--extcert"}, hidden = true)
     private String extCert;
 
@@ -120,9 +117,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = "--trustedip", hidden = true)
     private String trustedIp;
 
-    @Option(names = {"-Y", "--tls"}, hidden = true)
-    private String tls;
-
     @Option(names = {"-z", "--allowdotfiles"}, hidden = true)
     private boolean allowDotFiles;
 
@@ -140,7 +134,6 @@ public final class OtherPureFtpdSwitches {
      */
     void check(List<String> notes) {
         Map<String, Boolean> refused = new LinkedHashMap<>();
-        refused.put("--certfile", certFile != null);
         refused.put("--extcert", extCert != null);
         refused.put("--ipv4only", ipv4Only);
         refused.put("--ipv6only", ipv6Only);
@@ -164,8 +157,6 @@ public final class OtherPureFtpdSwitches {
         refused.put("--userbandwidth", userBandwidth != null);
         refused.put("--bonjour", bonjour != null);
         refused.put("--trustedip", trustedIp != null);
-        // -Y 0 is Pure-FTPd's "no TLS", which is what Ferry does.
-        refused.put("--tls", tls != null && !tls.strip().equals("0"));
         refused.put("--allowdotfiles", allowDotFiles);
         refused.put("--customerproof", customerProof);
         for (Map.Entry<String, Boolean> r : refused.entrySet()) {

@@ -71,8 +71,12 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         REFUSED_FLAG,
         /** Not supported yet, whatever the value. */
         REFUSED,
-        /** 0 (no TLS, as Ferry) or not supported yet. */
-        TLS
+        /** A TLS level, 0 to 3, for {@code --tls}. */
+        TLS,
+        /** A certificate file, for {@code --certfile}. */
+        CERTIFICATE,
+        /** Two files, certificate and key (each may be quoted), for {@code --certfile CERT,KEY}. */
+        CERTIFICATE_AND_KEY
     }
 
     /** What a key means: its kind, and the switch it stands for or the note it gives. */
@@ -142,8 +146,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
             new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
             new Rule("TLSCipherSuite", Kind.REFUSED, "--tlsciphersuite"),
-            new Rule("CertFile", Kind.REFUSED, "--certfile"),
-            new Rule("CertFileAndKey", Kind.REFUSED, "--certfile"),
+            new Rule("CertFile", Kind.CERTIFICATE, "--certfile"),
+            new Rule("CertFileAndKey", Kind.CERTIFICATE_AND_KEY, "--certfile"),
             new Rule("ExtCert", Kind.REFUSED, "--extcert"),
             new Rule("LDAPConfigFile", Kind.REFUSED, "--login ldap"),
             new Rule("MySQLConfigFile", Kind.REFUSED, "--login mysql"),
@@ -273,10 +277,18 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
                 yield null;
             }
             case TLS -> {
-                if (!value.equals("0")) {
-                    throw new IllegalArgumentException(OtherPureFtpdSwitches.notSupported(key));
+                dev.ferry.config.TlsLevel.ofPureFtpd(oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value.strip()));
+            }
+            case CERTIFICATE -> new Setting(line, key, value, option, List.of(option, unquote(oneWord(key, value))));
+            case CERTIFICATE_AND_KEY -> {
+                // pure-config.pl: CertFileAndKey "/etc/pure-ftpd.pem" "/etc/pure-ftpd.key" becomes -2 CERT,KEY
+                String[] files = value.strip().split("\\s+");
+                if (files.length != 2) {
+                    throw new IllegalArgumentException(key + " takes two files, the certificate and the key, not '"
+                            + value + "'");
                 }
-                yield null;
+                yield new Setting(line, key, value, option, List.of(option, unquote(files[0]) + "," + unquote(files[1])));
             }
             case REFUSED -> throw new IllegalArgumentException(OtherPureFtpdSwitches.notSupported(key));
         };
@@ -288,6 +300,11 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             case "no" -> false;
             default -> throw new IllegalArgumentException(key + " takes yes or no, not '" + value + "'");
         };
+    }
+
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 
     private static String oneWord(String key, String value) {

@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
                 + "with SIGHUP or: ferry reload).",
         footer = {"", "Pure-FTPd's other switches are understood too: those about how Pure-FTPd itself runs "
                 + "(-B, -d, -f, -g, ...) change nothing and say so; those for features Ferry lacks (-k, -O, -T, "
-                + "-Y, ...) are refused. See docs/configuration.md."})
+                + "...) are refused. See docs/configuration.md."})
 public final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 2121;
     static final String INITIAL_USER = "ferry";
@@ -217,6 +217,15 @@ public final class ServeCommand implements Callable<Integer> {
      * A fresh data directory gets one user, so that the embedded default is usable at once. The
      * password is printed once and kept (mode 600) in DATA-DIR/initial-password.
      */
+    private static String describe(dev.ferry.config.TlsLevel level) {
+        return switch (level) {
+            case OFF -> "off";
+            case OPTIONAL -> "offered (AUTH TLS), not required";
+            case CONTROL -> "required before login";
+            case CONTROL_AND_DATA -> "required for logins and data connections";
+        };
+    }
+
     private Optional<String> createInitialUser(UserStore users, DataDirectory data, boolean anonymous)
             throws IOException {
         if (!users.list().isEmpty() || anonymous) {
@@ -253,6 +262,17 @@ public final class ServeCommand implements Callable<Integer> {
             out.append("Ferry listening on ").append(host.contains(":") ? "[" + host + "]" : host)
                     .append(':').append(a.getPort()).append('\n');
         }
+        for (InetSocketAddress a : server.implicitTlsAddresses()) {
+            String host = a.getAddress().getHostAddress();
+            out.append("Ferry listening for implicit FTPS on ").append(host.contains(":") ? "[" + host + "]" : host)
+                    .append(':').append(a.getPort()).append('\n');
+        }
+        var tls = server.config().main().tls();
+        server.certificate().ifPresentOrElse(certificate -> out.append("FTPS: ")
+                        .append(describe(tls.policy().level())).append("; certificate ")
+                        .append(tls.certificate().map(c -> c.describe()).orElse("?")).append('\n')
+                        .append("Certificate SHA-256 fingerprint: ").append(certificate.fingerprint()).append('\n'),
+                () -> out.append("FTPS: off\n"));
         out.append("Data directory: ").append(data.root()).append('\n');
         out.append("Users: ").append(data.userDatabase()).append(" (").append(users.list().size())
                 .append(" virtual users; manage with: ferry user add|del|mod|list|passwd --data-dir ")

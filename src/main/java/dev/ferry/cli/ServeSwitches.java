@@ -14,11 +14,16 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
+import dev.ferry.config.TlsCertificate;
+import dev.ferry.config.TlsConfig;
+import dev.ferry.config.TlsLevel;
+import dev.ferry.config.TlsPolicy;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.SymlinkPolicy;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.policy.limit.NameExpression;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,6 +170,47 @@ public final class ServeSwitches {
     @Option(names = "--server-name", paramLabel = "TEXT", description = "Name shown in the banner.")
     private String serverName = "Ferry FTP server";
 
+    @Option(names = {"-Y", "--tls"}, paramLabel = "0|1|2|3",
+            description = "FTPS: 0 = off, 1 = offered (default), 2 = required before login, "
+                    + "3 = required for logins and data connections.")
+    private String tlsLevel = "1";
+
+    @Option(names = {"-2", "--certfile"}, paramLabel = "CERTFILE[,KEYFILE]",
+            description = "PEM certificate (chain) and key; one file may hold both. "
+                    + "Default: a self-signed certificate made once in DATA-DIR/tls.")
+    private String certFile;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain (as -2, with --tls-key).")
+    private Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key for --tls-cert.")
+    private Path tlsKey;
+
+    @Option(names = "--tls-pkcs12", paramLabel = "FILE", description = "PKCS#12 key store with the key and chain.")
+    private Path tlsPkcs12;
+
+    @Option(names = "--tls-pkcs12-password-file", paramLabel = "FILE",
+            description = "File whose first line is the --tls-pkcs12 password (default: no password).")
+    private Path tlsPkcs12PasswordFile;
+
+    @Option(names = "--tls-protocols", paramLabel = "LIST", split = ",",
+            description = "TLS versions to offer (default: TLSv1.2,TLSv1.3).")
+    private List<String> tlsProtocols = new ArrayList<>();
+
+    @Option(names = "--implicit-tls-bind", paramLabel = "HOST,PORT",
+            description = "Also listen here for implicit FTPS (TLS from the first byte, as on port 990); "
+                    + "repeat for several; forms as -S.")
+    private List<String> implicitTlsBinds = new ArrayList<>();
+
+    @Option(names = "--tls-anonymous-exempt",
+            description = "Anonymous users may log in and transfer without TLS under -Y 2 and 3.")
+    private boolean tlsAnonymousExempt;
+
+    @Option(names = "--tls-no-session-reuse-required",
+            description = "Accept protected data connections that do not resume the control connection's TLS "
+                    + "session (for clients that cannot; weaker: see docs/SECURITY.md).")
+    private boolean tlsNoSessionReuse;
+
     @Mixin
     private OtherPureFtpdSwitches others = new OtherPureFtpdSwitches();
 
@@ -229,7 +275,72 @@ public final class ServeSwitches {
         return new Built(new ServerConfig(data, addresses, List.of(), serverName, Messages.NONE, passive, limits,
                 timeouts, fxp, anonymousAreas(data, notes),
                 symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, logins(),
-                files(), AccessRules.NONE), notes);
+                files(), AccessRules.NONE, tls(data, notes)), notes);
+    }
+
+    /**
+     * FTPS from {@code -Y}, the certificate switches and the rest. The certificate files are
+     * only named here; they are read when the server starts, which reports a bad one.
+     */
+    private TlsConfig tls(DataDirectory data, List<String> notes) {
+        TlsLevel level = TlsLevel.ofPureFtpd(tlsLevel);
+        int certificateSources = (certFile != null ? 1 : 0) + (tlsCert != null ? 1 : 0) + (tlsPkcs12 != null ? 1 : 0);
+        if (certificateSources > 1) {
+            throw new IllegalArgumentException("give one certificate: -2 (--certfile), --tls-cert or --tls-pkcs12");
+        }
+        if (tlsKey != null && tlsCert == null) {
+            throw new IllegalArgumentException("--tls-key needs --tls-cert");
+        }
+        if (tlsPkcs12PasswordFile != null && tlsPkcs12 == null) {
+            throw new IllegalArgumentException("--tls-pkcs12-password-file needs --tls-pkcs12");
+        }
+        List<InetSocketAddress> implicit = implicitTlsBinds.stream().map(b -> BindAddress.parse(b, 990)).toList();
+        if (level == TlsLevel.OFF) {
+            if (!implicit.isEmpty()) {
+                throw new IllegalArgumentException("--implicit-tls-bind needs TLS on; -Y 0 turns it off");
+            }
+            if (certificateSources > 0) {
+                notes.add("-Y 0 turns TLS off: the certificate is not used");
+            }
+            return TlsConfig.OFF;
+        }
+        TlsCertificate certificate;
+        if (certFile != null) {
+            String[] parts = certFile.split(",", -1);
+            if (parts.length > 2 || parts[0].isBlank()) {
+                throw new IllegalArgumentException("-2 (--certfile) takes CERTFILE or CERTFILE,KEYFILE, not '"
+                        + certFile + "'");
+            }
+            Path cert = Path.of(parts[0].strip());
+            certificate = new TlsCertificate.PemFiles(cert, parts.length == 2 && !parts[1].isBlank()
+                    ? Path.of(parts[1].strip()) : cert);
+        } else if (tlsCert != null) {
+            certificate = new TlsCertificate.PemFiles(tlsCert, tlsKey != null ? tlsKey : tlsCert);
+        } else if (tlsPkcs12 != null) {
+            certificate = new TlsCertificate.Pkcs12File(tlsPkcs12, pkcs12Password());
+        } else {
+            certificate = new TlsCertificate.SelfSigned(data.root().resolve("tls"));
+        }
+        List<String> protocols = tlsProtocols.isEmpty() ? TlsConfig.SUPPORTED_PROTOCOLS
+                : tlsProtocols.stream().map(String::strip).distinct().toList();
+        try {
+            return new TlsConfig(new TlsPolicy(level, tlsAnonymousExempt, !tlsNoSessionReuse),
+                    Optional.of(certificate), protocols, implicit);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tls-protocols: " + e.getMessage());
+        }
+    }
+
+    private String pkcs12Password() {
+        if (tlsPkcs12PasswordFile == null) {
+            return "";
+        }
+        try {
+            return Files.readAllLines(tlsPkcs12PasswordFile).stream().findFirst().orElse("");
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--tls-pkcs12-password-file: cannot read " + tlsPkcs12PasswordFile
+                    + ": " + e.getMessage());
+        }
     }
 
     private List<AnonymousConfig> anonymousAreas(DataDirectory data, List<String> notes) {

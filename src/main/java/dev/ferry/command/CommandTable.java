@@ -35,6 +35,10 @@ import dev.ferry.command.nav.CdupHandler;
 import dev.ferry.command.nav.CwdHandler;
 import dev.ferry.command.nav.PwdHandler;
 import dev.ferry.command.nav.SmntHandler;
+import dev.ferry.command.security.AuthHandler;
+import dev.ferry.command.security.CccHandler;
+import dev.ferry.command.security.PbszHandler;
+import dev.ferry.command.security.ProtHandler;
 import dev.ferry.command.transfer.AborHandler;
 import dev.ferry.command.transfer.AlloHandler;
 import dev.ferry.command.transfer.AppeHandler;
@@ -99,6 +103,16 @@ public final class CommandTable {
         b.preLogin("CLNT", ArgRule.REQUIRED, CommandGroup.MISC, "CLNT <client name>", new ClntHandler())
                 .feature("CLNT");
 
+        // Security (RFC 2228, RFC 4217). TLS comes before the credentials, so AUTH, PBSZ and PROT
+        // are allowed before login; CCC only after it (it would let the credentials go in the clear).
+        b.preLogin("AUTH", ArgRule.REQUIRED, CommandGroup.LOGIN, "AUTH TLS|TLS-C|SSL|TLS-P", new AuthHandler())
+                .feature(whenTls("AUTH TLS"));
+        b.preLogin("PBSZ", ArgRule.REQUIRED, CommandGroup.LOGIN, "PBSZ 0", new PbszHandler())
+                .feature(whenTls("PBSZ"));
+        b.preLogin("PROT", ArgRule.REQUIRED, CommandGroup.LOGIN, "PROT C|P", new ProtHandler())
+                .feature(whenTls("PROT"));
+        b.loggedIn("CCC", ArgRule.NONE, CommandGroup.MISC, "CCC", new CccHandler()).feature(whenTls("CCC"));
+
         // Navigation.
         b.loggedIn("CWD", ArgRule.REQUIRED, CommandGroup.DIRS, "CWD <directory>", new CwdHandler())
                 .feature("TVFS").alias("XCWD");
@@ -151,6 +165,11 @@ public final class CommandTable {
         b.loggedIn("SITE", ArgRule.REQUIRED, CommandGroup.MISC, "SITE <command> (SITE HELP lists them)",
                 new SiteHandler());
         return b.build();
+    }
+
+    /** A FEAT line shown only by servers with TLS on (RFC 4217 §6); empty lines are left out. */
+    private static FeatureLine whenTls(String line) {
+        return session -> session.config().tls().enabled() ? line : "";
     }
 
     /** Assembles specs with a little less noise than the record constructor. */

@@ -26,11 +26,13 @@ import java.util.Optional;
  * @param logins    how login names map to accounts and jails
  * @param files     what may be done to files, at this server's top level
  * @param access    {@code <Limit>} and {@code <Directory>} rules of this server
+ * @param tls       FTPS: policy, certificate and implicit-TLS listen addresses
  */
 public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds, List<String> hostNames,
                            String serverName, Messages messages, PassiveConfig passive, SessionLimits limits,
                            Timeouts timeouts, FxpPolicy fxp, List<AnonymousConfig> anonymous,
-                           SymlinkPolicy symlinks, LoginRules logins, FileRules files, AccessRules access) {
+                           SymlinkPolicy symlinks, LoginRules logins, FileRules files, AccessRules access,
+                           TlsConfig tls) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir);
@@ -47,6 +49,16 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
         Objects.requireNonNull(logins);
         Objects.requireNonNull(files);
         Objects.requireNonNull(access);
+        Objects.requireNonNull(tls);
+    }
+
+    /** A server without TLS. */
+    public ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds, List<String> hostNames,
+                        String serverName, Messages messages, PassiveConfig passive, SessionLimits limits,
+                        Timeouts timeouts, FxpPolicy fxp, List<AnonymousConfig> anonymous,
+                        SymlinkPolicy symlinks, LoginRules logins, FileRules files, AccessRules access) {
+        this(dataDir, binds, hostNames, serverName, messages, passive, limits, timeouts, fxp, anonymous, symlinks,
+                logins, files, access, TlsConfig.OFF);
     }
 
     /** The embedded default: loopback on port 2121, everything else at its default. */
@@ -59,7 +71,7 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
 
     /** Whether a connection that arrived at {@code local} may be served by this server. */
     public boolean reachableOn(InetSocketAddress local) {
-        for (InetSocketAddress a : binds) {
+        for (InetSocketAddress a : java.util.stream.Stream.concat(binds.stream(), tls.implicitBinds().stream()).toList()) {
             if (a.equals(local) || (a.getPort() == local.getPort() && a.getAddress().isAnyLocalAddress()
                     && a.getAddress().getClass() == local.getAddress().getClass())) {
                 return true;
@@ -80,6 +92,11 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
 
     public ServerConfig withBinds(List<InetSocketAddress> newBinds) {
         return new ServerConfig(dataDir, newBinds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
-                anonymous, symlinks, logins, files, access);
+                anonymous, symlinks, logins, files, access, tls);
+    }
+
+    public ServerConfig withTls(TlsConfig newTls) {
+        return new ServerConfig(dataDir, binds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
+                anonymous, symlinks, logins, files, access, newTls);
     }
 }

@@ -4,6 +4,7 @@ import dev.ferry.session.DataType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 
@@ -19,6 +20,10 @@ import java.nio.channels.WritableByteChannel;
  * platform threads (see {@code Transfer}), where a client that stops reading ties up only its
  * own thread. Binary downloads run the socket non-blocking and wait for room with a selector
  * ({@link WritableWait}), so progress is exact however slow the client.
+ *
+ * <p>Over TLS (PROT P) the bytes must pass through the JVM to be encrypted, so {@code sendfile}
+ * is out: the file is read in large chunks into one direct buffer, and the TLS layer encrypts
+ * from there into 16 KiB records, several per socket write. There is no other copy.
  */
 public final class TransferEngine {
     private static final int BUFFER = 256 << 10;
@@ -33,9 +38,37 @@ public final class TransferEngine {
     }
 
     /** Sends a file from {@code offset} to its end. */
-    public static long send(FileChannel file, long offset, DataType type, SocketChannel out, TransferProgress progress)
+    public static long send(FileChannel file, long offset, DataType type, DataConnection out, TransferProgress progress)
             throws IOException {
-        return type == DataType.BINARY ? sendBinary(file, offset, out, progress) : sendAscii(file, offset, out, progress);
+        if (type == DataType.ASCII) {
+            return sendAscii(file, offset, out.channel(), progress);
+        }
+        return out.isProtected() ? sendThrough(file, offset, out.channel(), progress)
+                : sendBinary(file, offset, out.socket(), progress);
+    }
+
+    /** Binary through a channel that must see every byte (TLS): large file reads, no other copy. */
+    private static long sendThrough(FileChannel file, long offset, WritableByteChannel out, TransferProgress progress)
+            throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+        long position = offset;
+        long size = file.size(); // as in sendBinary: what the 150 announced
+        while (position < size) {
+            buffer.clear();
+            if (size - position < buffer.capacity()) {
+                buffer.limit((int) (size - position));
+            }
+            int n = file.read(buffer, position);
+            if (n < 0) {
+                break; // the file shrank under us: send what there is
+            }
+            position += n;
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                progress.add(out.write(buffer));
+            }
+        }
+        return position - offset;
     }
 
     private static long sendBinary(FileChannel file, long offset, SocketChannel out, TransferProgress progress)
@@ -63,7 +96,7 @@ public final class TransferEngine {
         return position - offset;
     }
 
-    private static long sendAscii(FileChannel file, long offset, SocketChannel out, TransferProgress progress)
+    private static long sendAscii(FileChannel file, long offset, WritableByteChannel out, TransferProgress progress)
             throws IOException {
         ByteBuffer in = ByteBuffer.allocate(BUFFER);
         ByteBuffer wire = ByteBuffer.allocate(BUFFER * 2);
@@ -97,9 +130,13 @@ public final class TransferEngine {
         return sent;
     }
 
-    /** Receives until the client closes the connection; returns bytes written to the file. */
-    public static long receive(SocketChannel in, FileChannel file, DataType type, TransferProgress progress)
+    /**
+     * Receives until the client closes the connection (under TLS: until its close_notify; a
+     * connection cut without one fails); returns bytes written to the file.
+     */
+    public static long receive(DataConnection connection, FileChannel file, DataType type, TransferProgress progress)
             throws IOException {
+        ReadableByteChannel in = connection.channel();
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         long written = 0;
         boolean pendingCr = false;
@@ -141,7 +178,7 @@ public final class TransferEngine {
     }
 
     /** Sends bytes made in memory (a listing). */
-    public static long sendBytes(byte[] data, SocketChannel out, TransferProgress progress) throws IOException {
+    public static long sendBytes(byte[] data, WritableByteChannel out, TransferProgress progress) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(data);
         while (buffer.hasRemaining()) {
             progress.add(out.write(buffer));

@@ -50,4 +50,17 @@ public final class ReplyCode {
     public static final int NAME_NOT_ALLOWED = 553;
     /** 554 RFC 3659 §5: requested action not taken, invalid REST parameter. */
     public static final int INVALID_REST = 554;
+
+    /** 234 RFC 2228 §4 / RFC 4217 §4: security data exchange complete (AUTH TLS accepted). */
+    public static final int SECURITY_EXCHANGE_COMPLETE = 234;
+    /** 521 RFC 4217 §9: data connection cannot be opened with this PROT setting. */
+    public static final int DATA_PROTECTION_REQUIRED = 521;
+    /** 522 RFC 4217 §10: the TLS negotiation on the data connection failed (or did not resume). */
+    public static final int DATA_TLS_FAILED = 522;
+    /** 533 RFC 2228 §5: command protection level denied for policy reasons. */
+    public static final int PROTECTION_DENIED = 533;
+    /** 534 RFC 2228 §5: request denied for policy reasons. */
+    public static final int DENIED_FOR_POLICY = 534;
+    /** 536 RFC 2228 §5: requested PROT level not supported by mechanism. */
+    public static final int PROT_LEVEL_NOT_SUPPORTED = 536;
 }

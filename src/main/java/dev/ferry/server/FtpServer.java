@@ -7,6 +7,9 @@ import dev.ferry.config.FerryConfig;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.session.Session;
 import dev.ferry.session.SessionServices;
+import dev.ferry.tls.KeyMaterial;
+import dev.ferry.tls.TlsContexts;
+import dev.ferry.tls.TlsSetupException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,7 +53,7 @@ public final class FtpServer implements AutoCloseable {
      * By the address as configured rather than as bound, so that a reload keeps the listener of
      * an unchanged address even when it asked for port 0. Guarded by {@link #lifecycle}.
      */
-    private final Map<InetSocketAddress, Listener> listeners = new LinkedHashMap<>();
+    private final Map<ListenPoint, Listener> listeners = new LinkedHashMap<>();
     private final ScheduledExecutorService timer;
     /** Pooled platform threads for transfers; idle ones end after a minute. */
     private final ExecutorService transferThreads = Executors.newCachedThreadPool(
@@ -85,13 +89,21 @@ public final class FtpServer implements AutoCloseable {
         for (ServerConfig s : config.servers()) {
             prepareAnonymousAreas(s);
         }
+        List<ListenPoint> wanted = listenPoints(config);
+        TlsContexts tls;
+        try {
+            tls = TlsContexts.load(config);
+        } catch (TlsSetupException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         FtpServer server = new FtpServer(source, accounts, optionalBinds);
         server.services.set(new SessionServices(config, CommandTable.standard(), accounts,
-                SessionServices.poolsFor(config), server.transferThreads));
+                SessionServices.poolsFor(config), server.transferThreads, tls));
         List<String> failures = new ArrayList<>();
-        for (InetSocketAddress address : config.listenAddresses()) {
+        for (ListenPoint point : wanted) {
             try {
-                server.listeners.put(address, new Listener(address, server.registry, server.services::get));
+                server.listeners.put(point, new Listener(point.address(), server.registry, server.services::get,
+                        point.implicitTls()));
             } catch (IOException e) {
                 failures.add(e.getMessage());
             }
@@ -106,6 +118,31 @@ public final class FtpServer implements AutoCloseable {
         server.scheduleTimer(config);
         server.listeners.values().forEach(Listener::start);
         return server;
+    }
+
+    /** An address to listen on, as configured, and whether connections to it start with TLS. */
+    private record ListenPoint(InetSocketAddress address, boolean implicitTls) {
+    }
+
+    /**
+     * Every address to listen on: plain ones first, then implicit-FTPS ones.
+     *
+     * @throws IOException when one address (other than "any port") is configured both ways
+     */
+    private static List<ListenPoint> listenPoints(FerryConfig config) throws IOException {
+        List<ListenPoint> all = new ArrayList<>();
+        config.listenAddresses().forEach(a -> all.add(new ListenPoint(a, false)));
+        for (ServerConfig server : config.servers()) {
+            for (InetSocketAddress a : server.tls().implicitBinds()) {
+                if (a.getPort() != 0 && all.contains(new ListenPoint(a, false))) {
+                    throw new IOException(show(a) + " is configured both for plain FTP and for implicit FTPS");
+                }
+                if (!all.contains(new ListenPoint(a, true))) {
+                    all.add(new ListenPoint(a, true));
+                }
+            }
+        }
+        return all;
     }
 
     /**
@@ -200,14 +237,21 @@ public final class FtpServer implements AutoCloseable {
         } catch (IOException e) {
             return refused(List.of("cannot create the anonymous area: " + e));
         }
-        List<InetSocketAddress> wanted = next.listenAddresses();
-        Map<InetSocketAddress, Listener> added = new LinkedHashMap<>();
-        for (InetSocketAddress address : wanted) {
-            if (listeners.containsKey(address)) {
+        List<ListenPoint> wanted;
+        TlsContexts tls;
+        try {
+            wanted = listenPoints(next);
+            tls = TlsContexts.load(next);
+        } catch (IOException | TlsSetupException e) {
+            return refused(List.of(e.getMessage()));
+        }
+        Map<ListenPoint, Listener> added = new LinkedHashMap<>();
+        for (ListenPoint point : wanted) {
+            if (listeners.containsKey(point)) {
                 continue;
             }
             try {
-                added.put(address, new Listener(address, registry, services::get));
+                added.put(point, new Listener(point.address(), registry, services::get, point.implicitTls()));
             } catch (IOException e) {
                 if (!optionalBinds) {
                     added.values().forEach(Listener::close);
@@ -216,19 +260,19 @@ public final class FtpServer implements AutoCloseable {
                 LOG.warn("{}", e.getMessage());
             }
         }
-        List<InetSocketAddress> gone = listeners.keySet().stream().filter(a -> !wanted.contains(a)).toList();
+        List<ListenPoint> gone = listeners.keySet().stream().filter(a -> !wanted.contains(a)).toList();
         if (added.isEmpty() && gone.size() == listeners.size()) {
             return refused(List.of("none of the new listen addresses can be bound"));
         }
         SessionServices previous = services.get();
         int sessionsBefore = registry.size();
         services.set(new SessionServices(next, previous.commands(), accounts,
-                SessionServices.poolsFor(next, previous.passivePools()), transferThreads));
+                SessionServices.poolsFor(next, previous.passivePools()), transferThreads, tls));
         added.values().forEach(Listener::start);
         listeners.putAll(added);
         List<InetSocketAddress> closed = new ArrayList<>();
-        for (InetSocketAddress address : gone) {
-            Listener listener = listeners.remove(address);
+        for (ListenPoint point : gone) {
+            Listener listener = listeners.remove(point);
             closed.add(listener.address());
             listener.close();
             join(listener);
@@ -281,14 +325,30 @@ public final class FtpServer implements AutoCloseable {
         return services.get();
     }
 
-    /** The bound addresses (with the actual port where port 0 was asked for). */
+    /** The bound plain FTP addresses (with the actual port where port 0 was asked for). */
     public List<InetSocketAddress> addresses() {
         lifecycle.lock();
         try {
-            return listeners.values().stream().map(Listener::address).toList();
+            return listeners.values().stream().filter(l -> !l.implicitTls()).map(Listener::address).toList();
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    /** The bound implicit-FTPS addresses. */
+    public List<InetSocketAddress> implicitTlsAddresses() {
+        lifecycle.lock();
+        try {
+            return listeners.values().stream().filter(Listener::implicitTls).map(Listener::address).toList();
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /** The main server's certificate, when it has TLS on. */
+    public Optional<KeyMaterial> certificate() {
+        SessionServices current = services.get();
+        return current.tls().forServer(current.config().main()).map(c -> c.material());
     }
 
     public int sessionCount() {

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts control connections on one address and starts a virtual thread per session. Refused
+ * Accepts control connections on one address and starts a virtual thread per session. On an
+ * implicit-FTPS address every session starts with the TLS handshake. Refused
  * connections (limits) get their 421 from a short-lived virtual thread so a slow client cannot
  * stall the accept loop. Each connection gets the server's services as they are when it is
  * accepted, and keeps them: a reload changes what later connections get, never a running session.
@@ -33,11 +34,19 @@ final class Listener {
     private final InetSocketAddress bound;
     private final SessionRegistry registry;
     private final Supplier<SessionServices> services;
+    private final boolean implicitTls;
     private Thread thread;
 
     /** Binds {@code address}; {@link #start} begins accepting. */
     Listener(InetSocketAddress address, SessionRegistry registry, Supplier<SessionServices> services)
             throws IOException {
+        this(address, registry, services, false);
+    }
+
+    /** Binds {@code address}, for implicit FTPS when {@code implicitTls}; {@link #start} begins accepting. */
+    Listener(InetSocketAddress address, SessionRegistry registry, Supplier<SessionServices> services,
+             boolean implicitTls) throws IOException {
+        this.implicitTls = implicitTls;
         this.channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -54,6 +63,10 @@ final class Listener {
 
     InetSocketAddress address() {
         return bound;
+    }
+
+    boolean implicitTls() {
+        return implicitTls;
     }
 
     void start() {
@@ -104,7 +117,7 @@ final class Listener {
         Session session;
         try {
             Session[] self = new Session[1];
-            session = new Session(current, socket, slot, () -> registry.unregister(self[0]));
+            session = new Session(current, socket, slot, () -> registry.unregister(self[0]), implicitTls);
             self[0] = session;
         } catch (IOException e) {
             slot.release();
@@ -120,7 +133,11 @@ final class Listener {
         session.run();
     }
 
-    private static void refuse(SocketChannel socket, String message) {
+    private void refuse(SocketChannel socket, String message) {
+        if (implicitTls) { // a client expecting a TLS handshake cannot read a clear 421
+            closeQuietly(socket);
+            return;
+        }
         try (socket) {
             socket.write(ByteBuffer.wrap(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, message).encode()
                     .getBytes(StandardCharsets.UTF_8)));

@@ -22,15 +22,23 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Writing happens from the control thread and from transfer threads, so it is serialised with
  * a lock; each reply goes out in one write so replies never interleave.
+ *
+ * <p>The channel underneath starts as the socket and may be swapped for a TLS layer over it
+ * ({@link #upgrade}, AUTH TLS) and back ({@link #downgrade}, CCC). The swap happens under the
+ * write lock, so no reply goes out half in one and half in the other.
  */
 public final class ControlChannel implements Closeable {
     private static final int IAC = 0xFF;
     private static final int WILL = 251;
     private static final int DONT = 254;
 
-    private final ByteChannel channel;
+    /** The socket: what the connection falls back to after CCC. */
+    private final ByteChannel clear;
+    /** Written under writeLock; read by the control thread and by writers holding the lock. */
+    private volatile ByteChannel channel;
     private final int maxLine;
-    private final ByteBuffer in = ByteBuffer.allocate(8192).flip();
+    /** Owned by the control thread. */
+    private ByteBuffer in = ByteBuffer.allocate(8192).flip();
     private final ReentrantLock writeLock = new ReentrantLock();
     private byte[] line;
     private int length;
@@ -39,6 +47,7 @@ public final class ControlChannel implements Closeable {
     private int telnetState;
 
     public ControlChannel(ByteChannel channel, int maxLine) {
+        this.clear = channel;
         this.channel = channel;
         this.maxLine = maxLine;
         this.line = new byte[256];
@@ -90,9 +99,53 @@ public final class ControlChannel implements Closeable {
      * commands pipelined in the plaintext stream are never executed after the handshake.
      */
     public int discardBuffered() {
-        int dropped = in.remaining();
+        int dropped = in.remaining() + length;
         in.position(in.limit());
+        length = 0;
+        overflow = false;
+        telnetState = 0;
         return dropped;
+    }
+
+    /** Opens the channel that replaces the current one (a TLS handshake). */
+    @FunctionalInterface
+    public interface Upgrade {
+        ByteChannel open() throws IOException;
+    }
+
+    /**
+     * Continues through the channel {@code upgrade} opens, after dropping whatever the client
+     * sent beyond the last line read: bytes that arrived in the clear must never count as
+     * protected commands (CVE-2011-0411 class, STARTTLS command injection). No reply can be
+     * written while the new channel is being opened.
+     *
+     * @return how many bytes were dropped
+     */
+    public int upgrade(Upgrade upgrade) throws IOException {
+        writeLock.lock();
+        try {
+            int dropped = discardBuffered();
+            channel = upgrade.open();
+            return dropped;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Continues in the clear on the socket (CCC). {@code pending} is what the client sent that
+     * the previous channel received but did not deliver; it is read before anything else.
+     */
+    public void downgrade(ByteBuffer pending) {
+        writeLock.lock();
+        try {
+            ByteBuffer merged = ByteBuffer.allocate(Math.max(8192, in.remaining() + pending.remaining()));
+            merged.put(in).put(pending).flip();
+            in = merged;
+            channel = clear;
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     private void append(int b) {

@@ -1,10 +1,13 @@
 package dev.ferry.session;
 
+import dev.ferry.auth.AccountResolver;
 import dev.ferry.auth.UserAccount;
 import dev.ferry.command.CommandSpec;
 import dev.ferry.command.Dispatcher;
 import dev.ferry.config.ServerConfig;
+import dev.ferry.config.TlsPolicy;
 import dev.ferry.data.DataChannels;
+import dev.ferry.data.DataProtection;
 import dev.ferry.data.TransferJob;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualFileSystem;
@@ -21,6 +24,9 @@ import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
 import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
+import dev.ferry.tls.HandshakeFailure;
+import dev.ferry.tls.TlsChannel;
+import dev.ferry.tls.TlsContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -34,6 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import javax.net.ssl.SSLSession;
 
 /**
  * One control connection, from banner to close, on its own virtual thread. State here is owned
@@ -89,9 +96,30 @@ public final class Session implements Runnable {
     /** The client's name from reverse DNS, when the server resolves names (UseReverseDNS). */
     private Optional<String> clientHostName = Optional.empty();
     private Optional<String> clientClass = Optional.empty();
+    /** Whether TLS started at connect (implicit FTPS) rather than with AUTH. */
+    private final boolean implicitTls;
+    /** The control connection's TLS layer; null in the clear (before AUTH, after CCC). */
+    private volatile TlsChannel controlTls;
+    /** The certificate and session the control connection negotiated; data connections follow them. */
+    private TlsContext controlContext;
+    private SSLSession controlSession;
+    /** PBSZ was given (RFC 4217 §8: PROT needs it first). */
+    private boolean bufferSizeSet;
+    /** PROT P: data connections are protected (RFC 4217 §9). */
+    private boolean dataProtected;
 
     public Session(SessionServices services, SocketChannel socket, SessionSlot slot, Runnable onClose)
             throws IOException {
+        this(services, socket, slot, onClose, false);
+    }
+
+    /**
+     * @param implicitTls the connection arrived on an implicit-FTPS address: TLS first, then the
+     *                    banner, and data connections protected from the start
+     */
+    public Session(SessionServices services, SocketChannel socket, SessionSlot slot, Runnable onClose,
+                   boolean implicitTls) throws IOException {
+        this.implicitTls = implicitTls;
         this.services = services;
         this.socket = socket;
         this.remote = (InetSocketAddress) socket.getRemoteAddress();
@@ -114,6 +142,9 @@ public final class Session implements Runnable {
         MDC.put("client", remote.getAddress().getHostAddress());
         LOG.info("connected to {}:{}", local.getAddress().getHostAddress(), local.getPort());
         try {
+            if (implicitTls && !startImplicitTls()) {
+                return;
+            }
             identifyClient();
             if (!LimitChain.mayEverLogIn(config.access().limits(),
                     config.anonymous().stream().map(a -> a.access().limits()).toList(),
@@ -193,6 +224,38 @@ public final class Session implements Runnable {
             }
         }
         clientClass = services.config().classes().classify(remote.getAddress(), clientHostName);
+    }
+
+    /** Implicit FTPS: the handshake before anything else; false when it failed. */
+    private boolean startImplicitTls() {
+        Optional<TlsContext> context = services.tls().forServer(config);
+        if (context.isEmpty()) {
+            LOG.warn("implicit FTPS connection, but the server has no certificate: closing");
+            return false;
+        }
+        try {
+            secureControl(context.get());
+        } catch (IOException e) {
+            LOG.info("TLS handshake failed on the implicit FTPS connection: {}", HandshakeFailure.describe(e));
+            return false;
+        }
+        bufferSizeSet = true;
+        dataProtected = true;
+        return true;
+    }
+
+    private void secureControl(TlsContext context) throws IOException {
+        int dropped = control.upgrade(() -> {
+            controlTls = TlsChannel.accept(socket, context.serverEngine(), true);
+            return controlTls;
+        });
+        if (dropped > 0) {
+            // RFC 4217 §4 leaves the plaintext stream at AUTH; anything after it is an injection attempt
+            LOG.warn("discarded {} bytes sent in the clear after AUTH, before the TLS handshake", dropped);
+        }
+        controlContext = context;
+        controlSession = controlTls.session();
+        LOG.info("control connection secured: {} {}", controlSession.getProtocol(), controlSession.getCipherSuite());
     }
 
     private void finish() {
@@ -394,6 +457,112 @@ public final class Session implements Runnable {
         closing = true;
     }
 
+    // ---- FTPS (RFC 4217) -------------------------------------------------------------------
+
+    /** The TLS policy of this session's server. */
+    public TlsPolicy tlsPolicy() {
+        return config.tls().policy();
+    }
+
+    /** This server's certificate, when it has TLS on. */
+    public Optional<TlsContext> tlsContext() {
+        return services.tls().forServer(config);
+    }
+
+    /** Whether the control connection runs through TLS now. */
+    public boolean controlProtected() {
+        return controlTls != null;
+    }
+
+    /** Whether TLS was negotiated on this connection at all (it may have been cleared by CCC since). */
+    public boolean tlsNegotiated() {
+        return controlSession != null;
+    }
+
+    public boolean implicitTls() {
+        return implicitTls;
+    }
+
+    /**
+     * AUTH (RFC 4217 §4): answers 234 in the clear, drops what the client pipelined after AUTH,
+     * and runs the handshake. A name given with USER before AUTH is forgotten (§4.2: the
+     * session restarts almost as after REIN). With {@code protectData} (AUTH SSL and TLS-P)
+     * data connections are protected from now on, as clients of those mechanisms expect.
+     *
+     * @return false when the handshake failed and the session is ending (RFC 4217 §10.1: the
+     *         server drops the connection)
+     */
+    public boolean startTls(TlsContext context, String mechanism, boolean protectData) {
+        try {
+            control.send(Reply.of(ReplyCode.SECURITY_EXCHANGE_COMPLETE, "AUTH " + mechanism + " OK, starting TLS"));
+            secureControl(context);
+        } catch (IOException e) {
+            LOG.info("TLS handshake failed on the control connection: {}", HandshakeFailure.describe(e));
+            close();
+            return false;
+        }
+        if (login instanceof LoginState.AwaitingPassword) {
+            login(new LoginState.AwaitingUser());
+        }
+        if (protectData) {
+            bufferSizeSet = true;
+            dataProtected = true;
+        }
+        return true;
+    }
+
+    /**
+     * CCC (RFC 4217 §6): the 200 goes out under TLS, then both sides send close_notify and the
+     * connection continues in the clear. What the client sent after its close_notify is kept:
+     * it is the first clear command. Data protection (PROT) stays as it was.
+     */
+    public void clearControl() throws IOException {
+        TlsChannel tls = controlTls;
+        control.send(Reply.of(ReplyCode.OK, "CCC OK: the control connection continues in the clear"));
+        tls.closeOutbound();
+        control.downgrade(tls.awaitPeerClose());
+        controlTls = null;
+        LOG.info("control connection back in the clear (CCC)");
+    }
+
+    public boolean bufferSizeSet() {
+        return bufferSizeSet;
+    }
+
+    /** PBSZ 0 (RFC 4217 §8). */
+    public void bufferSizeSet(boolean set) {
+        this.bufferSizeSet = set;
+    }
+
+    public boolean dataProtected() {
+        return dataProtected;
+    }
+
+    /** PROT P (true) or PROT C (false) (RFC 4217 §9). */
+    public void dataProtected(boolean protect) {
+        this.dataProtected = protect;
+    }
+
+    /**
+     * Refuses a login in the clear where the policy wants TLS first: at USER, so that the
+     * password is never sent in the clear (proftpd#1640). 530, as for any login that cannot
+     * proceed; the text says what to do.
+     */
+    public void requireTlsForLogin(String user) throws FtpException {
+        if (controlTls == null && tlsPolicy().requiresControl(AccountResolver.isAnonymous(config, user))) {
+            LOG.info("USER refused: TLS is required on the control connection before login");
+            throw new FtpException(ReplyCode.NOT_LOGGED_IN, "TLS required: send AUTH TLS before USER");
+        }
+    }
+
+    /** How the next data connection is protected: empty under PROT C. */
+    private Optional<DataProtection> dataProtection() {
+        if (!dataProtected || controlSession == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DataProtection(controlContext, controlSession, tlsPolicy().sessionReuseRequired()));
+    }
+
     /** REIN: back to the state of a fresh connection (RFC 959 §4.1.1). */
     public void reinitialize() {
         login(new LoginState.AwaitingUser());
@@ -410,6 +579,10 @@ public final class Session implements Runnable {
         data.allowForeign(false);
         epsvAll = false;
         loginClockNanos = System.nanoTime();
+        // TLS on the control connection stays (a command must not be able to drop it); what
+        // PBSZ and PROT set goes back to a fresh connection's (implicit FTPS: protected)
+        bufferSizeSet = implicitTls;
+        dataProtected = implicitTls;
     }
 
     /** The running transfer, or null; one whose final reply has gone out is not running. */
@@ -422,9 +595,19 @@ public final class Session implements Runnable {
         }
     }
 
-    /** Starts a transfer on its own thread; the control thread returns {@link Outcome#DEFERRED}. */
+    /**
+     * Starts a transfer on its own thread; the control thread returns {@link Outcome#DEFERRED}.
+     * Where the policy wants data connections protected and PROT is C, the job is released and
+     * 521 is the answer instead (RFC 4217 §9).
+     */
     public Outcome startTransfer(TransferJob job) {
-        Transfer started = new Transfer(job);
+        if (!dataProtected && tlsPolicy().requiresData(isLoggedIn() && account().anonymous())) {
+            job.release();
+            LOG.info("data connection refused: PROT P is required");
+            return Reply.of(ReplyCode.DATA_PROTECTION_REQUIRED,
+                    "Data connections must be protected: send PBSZ 0 and PROT P first");
+        }
+        Transfer started = new Transfer(job, dataProtection());
         transferLock.lock();
         try {
             transfer = started;
@@ -440,6 +623,11 @@ public final class Session implements Runnable {
         lastTransferNanos = System.nanoTime();
         transferLock.lock();
         try {
+            TlsChannel tls = controlTls;
+            if (tls != null && dataProtected) {
+                // with the final reply: a ticket for the next data connection to resume from
+                tls.offerNewTicket();
+            }
             try {
                 control.send(last);
             } catch (IOException e) {

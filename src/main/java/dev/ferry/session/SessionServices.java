@@ -6,6 +6,7 @@ import dev.ferry.config.FerryConfig;
 import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.data.PassivePortPool;
+import dev.ferry.tls.TlsContexts;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +21,21 @@ import java.util.concurrent.Executor;
  * @param passivePools    one pool per passive port range ({@code PassivePorts}; empty: any free port)
  * @param transferThreads runs data transfers; platform threads, so that {@code sendfile} can be
  *                        interrupted by closing the socket (see {@code TransferEngine})
+ * @param tls             the certificates of the servers that have TLS on
  */
 public record SessionServices(FerryConfig config, CommandTable commands, AccountResolver accounts,
-                              Map<Optional<PortRange>, PassivePortPool> passivePools, Executor transferThreads) {
+                              Map<Optional<PortRange>, PassivePortPool> passivePools, Executor transferThreads,
+                              TlsContexts tls) {
 
     public SessionServices {
         passivePools = Map.copyOf(passivePools);
+        java.util.Objects.requireNonNull(tls);
+    }
+
+    /** Services without TLS. */
+    public SessionServices(FerryConfig config, CommandTable commands, AccountResolver accounts,
+                           Map<Optional<PortRange>, PassivePortPool> passivePools, Executor transferThreads) {
+        this(config, commands, accounts, passivePools, transferThreads, TlsContexts.NONE);
     }
 
     /** One pool per passive port range among the servers of {@code config}. */

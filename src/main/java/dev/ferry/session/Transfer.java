@@ -2,6 +2,8 @@ package dev.ferry.session;
 
 import dev.ferry.data.DataChannels;
 import dev.ferry.data.DataConnection;
+import dev.ferry.data.DataConnectionRefused;
+import dev.ferry.data.DataProtection;
 import dev.ferry.data.TransferJob;
 import dev.ferry.data.TransferProgress;
 import dev.ferry.fs.FsException;
@@ -9,6 +11,7 @@ import dev.ferry.reply.ErrorMapper;
 import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -26,6 +29,8 @@ public final class Transfer {
     private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
 
     private final TransferJob job;
+    /** PROT P: how the data connection is secured once open (RFC 4217 §9); empty for PROT C. */
+    private final Optional<DataProtection> protection;
     private final TransferProgress progress = new TransferProgress();
     /** Counted down once the 150 has gone out (or could not), so later replies follow it. */
     private final CountDownLatch preliminarySent = new CountDownLatch(1);
@@ -34,8 +39,9 @@ public final class Transfer {
     private DataConnection connection;
     private volatile String abortReason;
 
-    Transfer(TransferJob job) {
+    Transfer(TransferJob job, Optional<DataProtection> protection) {
         this.job = job;
+        this.protection = protection;
     }
 
     void start(Session session, ControlChannel control, DataChannels data, java.util.concurrent.Executor threads) {
@@ -93,6 +99,25 @@ public final class Transfer {
         }
         if (abortReason != null) {
             return aborted();
+        }
+        if (protection.isPresent()) {
+            // the handshake runs on the connection the abort path already knows, so ABOR ends it too
+            try {
+                opened = opened.protect(protection.get());
+            } catch (DataConnectionRefused e) {
+                return abortReason != null ? aborted() : e.reply();
+            } catch (IOException e) {
+                return aborted();
+            }
+            lock.lock();
+            try {
+                connection = opened;
+            } finally {
+                lock.unlock();
+            }
+            if (abortReason != null) {
+                return aborted();
+            }
         }
         try {
             return job.run(opened, progress);

@@ -170,7 +170,7 @@ class PureFtpdConfTest {
                 "ForcePassiveIP a b",
                 "MaxIdleTime 5",
                 "MaxIdleTime 6",
-                "TLS 2",
+                "TLS 4",
                 "CustomerProof yes")).containsExactly(
                 "/etc/pure-ftpd.conf:1: MaxClientsNumber takes a number, not 'fifty'",
                 "/etc/pure-ftpd.conf:2: unknown key 'Frobnicate' (not a pure-ftpd.conf setting)",
@@ -185,14 +185,14 @@ class PureFtpdConfTest {
                 "/etc/pure-ftpd.conf:9: Bind needs a value",
                 "/etc/pure-ftpd.conf:10: ForcePassiveIP takes one value, not 'a b'",
                 "/etc/pure-ftpd.conf:12: MaxIdleTime is given twice (also at line 11)",
-                "/etc/pure-ftpd.conf:13: TLS is not supported yet",
+                "/etc/pure-ftpd.conf:13: -Y (--tls) takes 0, 1, 2 or 3, not '4'",
                 "/etc/pure-ftpd.conf:14: CustomerProof is not supported yet");
     }
 
     @Test
     void featuresFerryLacksAreFineWhenSwitchedOff() throws PureFtpdConfException {
         PureFtpdConf conf = parse("DisplayDotFiles no", "CustomerProof no", "AutoRename no", "NoRename no",
-                "KeepAllFiles no", "IPV4Only no", "TLS 0", "AnonymousCanCreateDirs no");
+                "KeepAllFiles no", "IPV4Only no", "AnonymousCanCreateDirs no");
         assertThat(conf.settings()).isEmpty();
         assertThat(conf.notes()).isEmpty();
     }

@@ -288,8 +288,6 @@ class ServeSwitchesTest {
                 Arguments.of(List.of("-T", "8:16"), "--userbandwidth"),
                 Arguments.of(List.of("-q", "1:5"), "--anonymousratio"),
                 Arguments.of(List.of("-Q", "1:5"), "--userratio"),
-                Arguments.of(List.of("-Y", "1"), "--tls"),
-                Arguments.of(List.of("-2", "/etc/ssl/ftp.pem"), "--certfile"),
                 Arguments.of(List.of("-3", "/run/certd.sock"), "--extcert"),
                 Arguments.of(List.of("-J", "HIGH"), "--tlsciphersuite"),
                 Arguments.of(List.of("-4"), "--ipv4only"),
@@ -321,8 +319,8 @@ class ServeSwitchesTest {
     }
 
     @Test
-    void tlsOffIsWhatFerryDoes() {
-        assertThat(server("-Y", "0")).isEqualTo(server());
+    void tlsOffTurnsOnlyTlsOff() {
+        assertThat(server("-Y", "0")).isEqualTo(server().withTls(dev.ferry.config.TlsConfig.OFF));
     }
 
     @Test

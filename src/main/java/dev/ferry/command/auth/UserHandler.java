@@ -21,6 +21,7 @@ public final class UserHandler implements CommandHandler {
             throw new FtpException(ReplyCode.NOT_LOGGED_IN, "Already logged in; use REIN to change user");
         }
         String name = argument.trim();
+        session.requireTlsForLogin(name); // before the client sends the password in the clear
         session.login(new LoginState.AwaitingPassword(name));
         if (AccountResolver.isAnonymous(session.config(), name)) {
             return Reply.of(ReplyCode.NEED_PASSWORD, "Anonymous login ok, send your e-mail address as password");

@@ -20,7 +20,10 @@ public final class FeatHandler implements dev.ferry.command.CommandHandler {
         lines.add("Features:");
         for (CommandSpec spec : session.services().commands().all()) {
             for (FeatureLine feature : spec.features()) {
-                lines.add(" " + feature.describe(session));
+                String line = feature.describe(session);
+                if (!line.isEmpty()) { // a feature this server has off (AUTH TLS without TLS)
+                    lines.add(" " + line);
+                }
             }
         }
         lines.add("End");

@@ -7,7 +7,7 @@ import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -35,7 +35,7 @@ final class ListingJob implements TransferJob {
 
     @Override
     public Reply run(DataConnection connection, TransferProgress progress) throws IOException {
-        SocketChannel out = connection.channel();
+        WritableByteChannel out = connection.channel();
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
         for (String line : lines) {
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
@@ -50,11 +50,11 @@ final class ListingJob implements TransferJob {
             chunk.put(bytes).put((byte) '\r').put((byte) '\n');
         }
         send(chunk.flip(), out, progress);
-        out.shutdownOutput();
+        connection.finishOutput();
         return Reply.of(ReplyCode.CLOSING_DATA, "Transfer complete");
     }
 
-    private static void send(ByteBuffer buffer, SocketChannel out, TransferProgress progress) throws IOException {
+    private static void send(ByteBuffer buffer, WritableByteChannel out, TransferProgress progress) throws IOException {
         while (buffer.hasRemaining()) {
             progress.add(out.write(buffer));
         }

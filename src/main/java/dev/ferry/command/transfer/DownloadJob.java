@@ -38,8 +38,8 @@ final class DownloadJob implements TransferJob {
 
     @Override
     public Reply run(DataConnection connection, TransferProgress progress) throws IOException {
-        TransferEngine.send(file, offset, type, connection.channel(), progress);
-        connection.channel().shutdownOutput();
+        TransferEngine.send(file, offset, type, connection, progress);
+        connection.finishOutput();
         return Reply.of(ReplyCode.CLOSING_DATA, "Transfer complete");
     }
 

@@ -82,7 +82,7 @@ final class UploadJob implements TransferJob {
             if (plan.creates()) {
                 fs.setMode(plan.written(), plan.fileMode());
             }
-            TransferEngine.receive(connection.channel(), file, type, progress);
+            TransferEngine.receive(connection, file, type, progress);
         } catch (CappedFileChannel.CapExceeded e) {
             if (!plan.removesWhenCut()) {
                 fs.openWrite(plan.written(), WriteMode.RESUME, plan.sizeBefore()).close();
