@@ -206,7 +206,7 @@ public final class SessionRegistry {
         }
 
         @Override
-        public Optional<String> logIn(String name, Optional<AnonymousConfig> area) {
+        public Optional<String> logIn(String name, Optional<AnonymousConfig> area, int ownLimit) {
             lock.lock();
             try {
                 dropUser();
@@ -224,7 +224,7 @@ public final class SessionRegistry {
                             "Sorry, the maximum number of allowed clients (" + max + ") are already connected.");
                 } else {
                     key = new UserKey(server, name);
-                    max = limits.maxSessionsPerUser();
+                    max = ownLimit > 0 ? ownLimit : limits.maxSessionsPerUser();
                     // ProFTPD's default MaxClientsPerUser message
                     refusal = Refusals.text(limits.refusals().maxClientsPerUser(), max,
                             "Sorry, the maximum number of clients (" + max + ") for this user are already connected.");

@@ -20,7 +20,7 @@ public interface SessionSlot {
         }
 
         @Override
-        public Optional<String> logIn(String user, Optional<AnonymousConfig> area) {
+        public Optional<String> logIn(String user, Optional<AnonymousConfig> area, int ownLimit) {
             return Optional.empty();
         }
 
@@ -40,10 +40,11 @@ public interface SessionSlot {
     Optional<String> moveTo(ServerConfig server);
 
     /**
-     * Counts a login as {@code user} on the current server ({@code MaxClientsPerUser}), or, into
-     * an anonymous {@code area} with a client cap of its own, against that cap.
+     * Counts a login as {@code user} on the current server ({@code MaxClientsPerUser}, or the
+     * user's own {@code ownLimit} when it is above 0, as {@code ferry user --max-sessions} sets
+     * it), or, into an anonymous {@code area} with a client cap of its own, against that cap.
      */
-    Optional<String> logIn(String user, Optional<AnonymousConfig> area);
+    Optional<String> logIn(String user, Optional<AnonymousConfig> area, int ownLimit);
 
     /** The login ended (REIN, a new USER) while the connection stays. */
     void logOut();

@@ -56,7 +56,7 @@ public final class PassHandler implements CommandHandler {
             if (loginLimited(session, server, area, account)) {
                 result = new AuthResult.Failure("refused by <Limit LOGIN>");
             } else {
-                Optional<String> full = session.slot().logIn(account.name(), area);
+                Optional<String> full = session.slot().logIn(account.name(), area, account.limits().maxSessions());
                 if (full.isPresent()) {
                     LOG.info("login refused for {}: {}", LogText.escape(user),
                             area.filter(a -> a.maxClients() > 0).isPresent() ? "MaxClients of its <Anonymous> area"

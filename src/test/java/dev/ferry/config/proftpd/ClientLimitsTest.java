@@ -2,6 +2,8 @@ package dev.ferry.config.proftpd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.auth.StoredUser;
+import dev.ferry.auth.UserLimits;
 import dev.ferry.testkit.ConfiguredServer;
 import dev.ferry.testkit.RawFtpClient;
 import dev.ferry.testkit.RawFtpClient.RawReply;
@@ -10,6 +12,7 @@ import dev.ferry.transfer.TransferSupport.RawMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +189,33 @@ class ClientLimitsTest {
             assertThat(TransferSupport.eventually(Duration.ofSeconds(5), () -> server.server().sessionCount() == 1))
                     .isTrue();
             again.login("anonymous", "d@example.org");
+        }
+    }
+
+    @Test
+    void aUsersOwnSessionLimitWinsOverTheServers() throws Exception {
+        StoredUser carol = ConfiguredServer.user("carol");
+        carol = new StoredUser(carol.name(), carol.passwordHash(), carol.home(), true, new UserLimits(1, 0, 0, 0, 0),
+                carol.groups()); // as `ferry user add carol --max-sessions 1` stores it
+        server = ConfiguredServer.start(dir, """
+                Port @PORT@
+                DefaultAddress 127.0.0.1
+                MaxClientsPerUser 3
+                """, List.of(carol));
+        try (RawFtpClient first = server.connect(); RawFtpClient second = server.connect();
+             RawFtpClient bob1 = server.connect(); RawFtpClient bob2 = server.connect()) {
+            first.banner();
+            second.banner();
+            bob1.banner();
+            bob2.banner();
+            first.login("carol", "carol-secret");
+            second.command("USER carol");
+            RawReply refused = second.command("PASS carol-secret");
+            assertThat(refused.code()).isEqualTo(530);
+            assertThat(refused.text()).isEqualTo("Sorry, the maximum number of clients (1) for this user are already "
+                    + "connected.");
+            bob1.login("bob", "bob-secret"); // without a limit of his own, the server's 3 applies
+            bob2.login("bob", "bob-secret");
         }
     }
 
