@@ -170,10 +170,7 @@ class ClientLimitsTest {
                 """);
         try (RawFtpClient first = server.connect(); RawFtpClient second = server.connect();
              RawFtpClient third = server.connect(); RawFtpClient real = server.connect()) {
-            first.banner();
-            second.banner();
-            third.banner();
-            real.banner();
+            readBanners(first, second, third, real);
             first.login("anonymous", "a@example.org");
             second.login("ftp", "b@example.org"); // two visitors of one account: the area's cap counts, not the per-user one
             third.command("USER anonymous");
@@ -204,10 +201,7 @@ class ClientLimitsTest {
                 """, List.of(carol));
         try (RawFtpClient first = server.connect(); RawFtpClient second = server.connect();
              RawFtpClient bob1 = server.connect(); RawFtpClient bob2 = server.connect()) {
-            first.banner();
-            second.banner();
-            bob1.banner();
-            bob2.banner();
+            readBanners(first, second, bob1, bob2);
             first.login("carol", "carol-secret");
             second.command("USER carol");
             RawReply refused = second.command("PASS carol-secret");
@@ -247,6 +241,12 @@ class ClientLimitsTest {
             assertThat(last.code()).isEqualTo(421);
             assertThat(last.text()).isEqualTo("No transfer timeout (1 seconds): closing control connection");
             assertThat(busy.command("NOOP").code()).isEqualTo(200);
+        }
+    }
+
+    private static void readBanners(RawFtpClient... clients) {
+        for (RawFtpClient c : clients) {
+            assertThat(c.banner().code()).isEqualTo(220);
         }
     }
 }
