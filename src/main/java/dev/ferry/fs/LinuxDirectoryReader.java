@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads a directory and {@code lstat()}s its entries with libc calls through the FFM API, on
@@ -263,6 +265,9 @@ final class LinuxDirectoryReader {
      * reader replaces as they grow; each claim takes the arrays published with those names.
      */
     private static final class Work {
+        // a lock with a condition, not a monitor: claim() and awaitIdle() block, and may run on virtual threads
+        private final ReentrantLock lock = new ReentrantLock();
+        private final Condition changed = lock.newCondition();
         private final List<Range> ranges = new ArrayList<>();
         private String[] names = new String[0];
         private long[] addresses = new long[0];
@@ -272,65 +277,92 @@ final class LinuxDirectoryReader {
         private boolean complete;
         private Throwable failure;
 
-        synchronized void publish(String[] names, long[] addresses, int upTo, boolean last) {
-            this.names = names;
-            this.addresses = addresses;
-            published = upTo;
-            complete |= last;
-            notifyAll();
+        void publish(String[] names, long[] addresses, int upTo, boolean last) {
+            lock.lock();
+            try {
+                this.names = names;
+                this.addresses = addresses;
+                published = upTo;
+                complete |= last;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** No more names will come; those not yet claimed are dropped. */
-        synchronized void abandon() {
-            published = claimed;
-            complete = true;
-            notifyAll();
+        void abandon() {
+            lock.lock();
+            try {
+                published = claimed;
+                complete = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** The next range, or null when none is left; a helper may wait for the next batch. */
-        synchronized Range claim(boolean waitForMore) throws InterruptedException {
-            while (waitForMore && claimed == published && !complete) {
-                wait();
+        Range claim(boolean waitForMore) throws InterruptedException {
+            lock.lock();
+            try {
+                while (waitForMore && claimed == published && !complete) {
+                    changed.await();
+                }
+                if (claimed == published) {
+                    return null;
+                }
+                Range range = new Range(claimed, Math.min(published, claimed + BLOCK), names, addresses);
+                claimed = range.to;
+                running++;
+                ranges.add(range);
+                return range;
+            } finally {
+                lock.unlock();
             }
-            if (claimed == published) {
-                return null;
-            }
-            Range range = new Range(claimed, Math.min(published, claimed + BLOCK), names, addresses);
-            claimed = range.to;
-            running++;
-            ranges.add(range);
-            return range;
         }
 
-        synchronized void finished(Throwable e) {
-            if (e != null && failure == null) {
-                failure = e;
+        void finished(Throwable e) {
+            lock.lock();
+            try {
+                if (e != null && failure == null) {
+                    failure = e;
+                }
+                running--;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
-            running--;
-            notifyAll();
         }
 
         /** Waits, interrupts deferred, until no claimed range is still running. */
-        synchronized void awaitIdle() {
-            boolean interrupted = false;
-            while (running > 0) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
+        void awaitIdle() {
+            lock.lock();
+            try {
+                while (running > 0) {
+                    changed.awaitUninterruptibly();
                 }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
             }
         }
 
-        synchronized Throwable failure() {
-            return failure;
+        Throwable failure() {
+            lock.lock();
+            try {
+                return failure;
+            } finally {
+                lock.unlock();
+            }
         }
 
-        synchronized List<Range> ranges() {
-            return List.copyOf(ranges);
+        List<Range> ranges() {
+            lock.lock();
+            try {
+                return List.copyOf(ranges);
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
