@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns USER and PASS into the account a session runs as, under one server's rules: anonymous
@@ -37,11 +38,26 @@ public final class AccountResolver {
     }
 
     public AuthResult resolve(ServerConfig server, String user, char[] password, InetAddress client) {
-        LoginRules rules = server.logins();
         Optional<AnonymousConfig> area = server.anonymousFor(user);
         if (area.isPresent()) {
             return anonymous(area.get(), user, password, client);
         }
+        return real(server.logins(), user, name -> backends.authenticate(name, password, client));
+    }
+
+    /**
+     * The account of a real user whose identity something other than a password proved (a
+     * client certificate, RFC 4217 §12), under the same rules as {@link #resolve}; anonymous
+     * areas are not entered this way.
+     */
+    public AuthResult resolveProven(ServerConfig server, String user, InetAddress client) {
+        if (server.anonymousFor(user).isPresent()) {
+            return new AuthResult.Failure("anonymous logins are not made by certificate");
+        }
+        return real(server.logins(), user, name -> backends.find(name, client));
+    }
+
+    private AuthResult real(LoginRules rules, String user, Function<String, AuthResult> check) {
         if (!rules.realUsers()) {
             return new AuthResult.Failure("This is an anonymous-only server (-e): only anonymous logins are accepted");
         }
@@ -52,7 +68,7 @@ public final class AccountResolver {
         if (real.equals("root") && !rules.rootLogin()) {
             return new AuthResult.Failure("root login refused (RootLogin off)");
         }
-        AuthResult result = backends.authenticate(real, password, client);
+        AuthResult result = check.apply(real);
         if (!(result instanceof AuthResult.Success(UserAccount account))) {
             return result;
         }

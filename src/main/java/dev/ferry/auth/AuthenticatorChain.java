@@ -25,4 +25,15 @@ public final class AuthenticatorChain implements Authenticator {
         PasswordHasher.burnEquivalentTime(password);
         return new AuthResult.Failure("unknown user");
     }
+
+    @Override
+    public AuthResult find(String user, InetAddress client) {
+        for (Authenticator authenticator : authenticators) {
+            AuthResult result = authenticator.find(user, client);
+            if (!(result instanceof AuthResult.NotApplicable)) {
+                return result;
+            }
+        }
+        return new AuthResult.Failure("unknown user");
+    }
 }

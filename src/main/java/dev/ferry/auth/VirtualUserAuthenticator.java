@@ -35,6 +35,18 @@ public final class VirtualUserAuthenticator implements Authenticator {
         if (!passwordMatches(stored, password)) {
             return new AuthResult.Failure("wrong password");
         }
+        return account(stored);
+    }
+
+    @Override
+    public AuthResult find(String user, InetAddress client) {
+        if (!UserNames.isValid(user)) {
+            return new AuthResult.NotApplicable();
+        }
+        return store.find(user).map(this::account).orElseGet(AuthResult.NotApplicable::new);
+    }
+
+    private AuthResult account(StoredUser stored) {
         if (!stored.enabled()) {
             return new AuthResult.Failure("account disabled");
         }

@@ -14,6 +14,7 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
+import dev.ferry.config.ClientCertificates;
 import dev.ferry.config.TlsCertificate;
 import dev.ferry.config.TlsConfig;
 import dev.ferry.config.TlsLevel;
@@ -212,6 +213,9 @@ public final class ServeSwitches {
     private boolean tlsNoSessionReuse;
 
     @Mixin
+    private ClientCertificateSwitches clientCertificates = new ClientCertificateSwitches();
+
+    @Mixin
     private OtherPureFtpdSwitches others = new OtherPureFtpdSwitches();
 
     /** A server built from the switches, and what to tell the operator as it starts. */
@@ -302,6 +306,10 @@ public final class ServeSwitches {
             if (certificateSources > 0) {
                 notes.add("-Y 0 turns TLS off: the certificate is not used");
             }
+            if (clientCertificates.given()) {
+                throw new IllegalArgumentException("client certificates (--tls-verify-client ...) need TLS on; "
+                        + "-Y 0 turns it off");
+            }
             return TlsConfig.OFF;
         }
         TlsCertificate certificate;
@@ -323,9 +331,10 @@ public final class ServeSwitches {
         }
         List<String> protocols = tlsProtocols.isEmpty() ? TlsConfig.SUPPORTED_PROTOCOLS
                 : tlsProtocols.stream().map(String::strip).distinct().toList();
+        ClientCertificates clients = clientCertificates.settings();
         try {
             return new TlsConfig(new TlsPolicy(level, tlsAnonymousExempt, !tlsNoSessionReuse),
-                    Optional.of(certificate), protocols, implicit);
+                    Optional.of(certificate), protocols, implicit, clients);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--tls-protocols: " + e.getMessage());
         }

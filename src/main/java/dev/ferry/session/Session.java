@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.time.Duration;
 import java.util.Locale;
@@ -41,6 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * One control connection, from banner to close, on its own virtual thread. State here is owned
@@ -246,7 +248,7 @@ public final class Session implements Runnable {
 
     private void secureControl(TlsContext context) throws IOException {
         int dropped = control.upgrade(() -> {
-            controlTls = TlsChannel.accept(socket, context.serverEngine(), true);
+            controlTls = TlsChannel.accept(socket, context.controlEngine(), true);
             return controlTls;
         });
         if (dropped > 0) {
@@ -481,6 +483,24 @@ public final class Session implements Runnable {
 
     public boolean implicitTls() {
         return implicitTls;
+    }
+
+    /**
+     * The certificate the client presented in the control connection's handshake, which the
+     * server's client CAs verified (RFC 4217 §12); it stays after CCC, which ends TLS but not
+     * what the handshake proved.
+     */
+    public Optional<X509Certificate> clientCertificate() {
+        SSLSession negotiated = controlSession;
+        if (negotiated == null) {
+            return Optional.empty();
+        }
+        try {
+            return negotiated.getPeerCertificates()[0] instanceof X509Certificate leaf ? Optional.of(leaf)
+                    : Optional.empty();
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        }
     }
 
     /**

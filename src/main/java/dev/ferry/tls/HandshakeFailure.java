@@ -16,6 +16,14 @@ public final class HandshakeFailure {
     public static String describe(IOException e) {
         String message = String.valueOf(e.getMessage());
         String m = message.toLowerCase(Locale.ROOT);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClientCertificateTrust.ClientCertificateRefused refused) {
+                return refused.getMessage();
+            }
+        }
+        if (m.contains("empty client certificate chain")) {
+            return "client certificate refused: the client sent none, and this server requires one";
+        }
         if (e instanceof EOFException || m.contains("remote host terminated") || m.contains("closed during")) {
             return "the client closed the connection during the handshake (it may not trust the certificate)";
         }

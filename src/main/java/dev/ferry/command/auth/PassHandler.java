@@ -1,6 +1,7 @@
 package dev.ferry.command.auth;
 
 import dev.ferry.auth.AuthResult;
+import dev.ferry.auth.CertificateLogin;
 import dev.ferry.auth.UserAccount;
 import dev.ferry.command.CommandHandler;
 import dev.ferry.config.AnonymousConfig;
@@ -52,6 +53,25 @@ public final class PassHandler implements CommandHandler {
             Arrays.fill(password, '\0');
         }
         if (result instanceof AuthResult.Success(UserAccount account)) {
+            Optional<String> refused = CertificateLogin.atPass(server, user, account, session.clientCertificate());
+            if (refused.isPresent()) {
+                result = new AuthResult.Failure(refused.get());
+            }
+        }
+        return conclude(session, user, result, argument, false);
+    }
+
+    /**
+     * The end of a login, whatever proved it: the login limits, then the session runs as the
+     * account (230, or 232 when {@code byCertificate}, RFC 2228 §5); or a failed login, which
+     * waits and counts towards the attempt limit.
+     *
+     * @param password what PASS gave (an anonymous user's e-mail address is logged); "" at USER
+     */
+    static Reply conclude(Session session, String user, AuthResult result, String password, boolean byCertificate)
+            throws FtpException {
+        ServerConfig server = session.config();
+        if (result instanceof AuthResult.Success(UserAccount account)) {
             Optional<AnonymousConfig> area = server.anonymousFor(user);
             if (loginLimited(session, server, area, account)) {
                 result = new AuthResult.Failure("refused by <Limit LOGIN>");
@@ -66,7 +86,7 @@ public final class PassHandler implements CommandHandler {
                     return Reply.of(ReplyCode.NOT_LOGGED_IN, full.get());
                 }
                 try {
-                    return loggedIn(session, server, area, account, user, argument);
+                    return loggedIn(session, server, area, account, user, password, byCertificate);
                 } finally {
                     if (!session.isLoggedIn()) {
                         session.slot().logOut();
@@ -87,7 +107,8 @@ public final class PassHandler implements CommandHandler {
     }
 
     private static Reply loggedIn(Session session, ServerConfig server, Optional<AnonymousConfig> area,
-                                  UserAccount account, String user, String password) throws FtpException {
+                                  UserAccount account, String user, String password, boolean byCertificate)
+            throws FtpException {
         try {
             if (!account.anonymous() && account.home().isPresent()) {
                 Files.createDirectories(account.home().get()); // a virtual user's home appears at first login
@@ -114,13 +135,15 @@ public final class PassHandler implements CommandHandler {
             last = messages.accessGrant().map(t -> t.replace("%u", account.name()))
                     .orElse("Anonymous access granted, restrictions apply");
         } else {
-            LOG.info("user {} logged in", account.name());
+            LOG.info("user {} logged in{}", account.name(), byCertificate ? " by client certificate" : "");
             last = messages.accessGrant().map(t -> t.replace("%u", account.name()))
-                    .orElse("User " + account.name() + " logged in");
+                    .orElse("User " + account.name() + " logged in"
+                            + (byCertificate ? ", authorized by security data exchange" : ""));
         }
         Optional<Path> welcome = messages.displayLogin().map(f -> f.startsWith("/") && !account.anonymous()
                 ? Path.of(f) : session.hostPath(virtual(f)));
-        return Reply.multiline(ReplyCode.LOGGED_IN, MessageFile.withLast(welcome, last));
+        return Reply.multiline(byCertificate ? CertificateLogin.AUTHORIZED_BY_SECURITY_DATA : ReplyCode.LOGGED_IN,
+                MessageFile.withLast(welcome, last));
     }
 
     private static dev.ferry.fs.VirtualPath virtual(String file) {

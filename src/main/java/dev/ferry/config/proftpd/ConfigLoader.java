@@ -122,6 +122,7 @@ public final class ConfigLoader {
      */
     private Optional<ServerConfig> build(ServerDraft s, Section vhost, DataDirectory data) {
         checkClassExclusion(s);
+        s.clientCertificates.problem().ifPresent(p -> error(p.at(), p.message()));
         if (s.port == 0 && vhost != null) {
             if (s.portAt != null) {
                 error(s.portAt, "a <VirtualHost> on Port 0 would listen nowhere");
@@ -141,7 +142,8 @@ public final class ConfigLoader {
             try {
                 if (node instanceof Section section) {
                     readServerSection(s, section);
-                } else if (!s.files.read(node) && !readServerDirective(s, node)) {
+                } else if (!s.files.read(node) && !s.clientCertificates.read(node)
+                        && !readServerDirective(s, node)) {
                     unknown(node, "the server context");
                 }
             } catch (Values.Invalid | IllegalArgumentException e) {

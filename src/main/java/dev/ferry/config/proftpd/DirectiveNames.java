@@ -14,8 +14,8 @@ final class DirectiveNames {
             "sqlbackend", "sqluserinfo", "sqlgroupinfo", "ldapserver", "ldapbinddn", "ldapusers", "ldapdoauth",
             "quotaengine", "quotalimittable", "quotatallytable", "ratios", "userratio", "groupratio", "hostratio",
             "anonratio", "tlsengine", "tlsrequired", "tlsprotocol", "tlsciphersuite", "tlsrsacertificatefile",
-            "tlsrsacertificatekeyfile", "tlscertificatechainfile", "tlsverifyclient", "tlsoptions", "tlslog",
-            "tlscacertificatefile", "tlsrenegotiate", "authuserfile", "authgroupfile", "authorder", "authpam",
+            "tlsrsacertificatekeyfile", "tlscertificatechainfile", "tlsoptions", "tlslog",
+            "tlsrenegotiate", "authuserfile", "authgroupfile", "authorder", "authpam",
             "maxinstances", "maxhostsperuser", "maxclientsperclass", "bandwidth", "deferwelcome",
             "displayquit", "displayfiletransfer", "displaygoaway", "listoptions", "showsymlinks", "pathallowfilter",
             "pathdenyfilter", "allowchmod", "hidefiles", "dirfakeuser", "dirfakegroup", "dirfakemode",
@@ -30,7 +30,8 @@ final class DirectiveNames {
             "defaultaddress", "socketbindtight", "masqueradeaddress", "passiveports", "allowforeignaddress",
             "maxclients", "maxclientsperhost", "maxclientsperuser", "maxloginattempts", "timeoutidle", "timeoutlogin",
             "timeoutnotransfer", "timeoutstalled", "defaultroot", "rootlogin", "anonymousgroup", "usereversedns",
-            "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6", "useftpusers");
+            "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6", "useftpusers",
+            "tlsverifyclient", "tlscacertificatefile", "tlscacertificatepath", "tlsusername");
     private static final Set<String> ANONYMOUS_ONLY = Set.of("anonrequirepassword");
     private static final Set<String> LIMIT_ONLY = Set.of("order", "allow", "deny", "allowall", "denyall", "allowuser",
             "denyuser", "allowgroup", "denygroup", "allowclass", "denyclass", "ignorehidden");

@@ -69,6 +69,7 @@ final class ServerDraft {
     boolean useReverseDns;
     Optional<NameExpression> anonymousGroup = Optional.empty();
     final FileDraft files = new FileDraft();
+    final ClientCertificateDirectives clientCertificates = new ClientCertificateDirectives();
     final List<LimitSection> limits = new ArrayList<>();
     final List<DirectoryConfig> directories = new ArrayList<>();
     final List<AnonymousDraft> anonymous = new ArrayList<>();
@@ -95,7 +96,7 @@ final class ServerDraft {
         for (AnonymousDraft a : anonymous) {
             areas.add(a.build(messages, fileRules));
         }
-        return new ServerConfig(data, binds, hostNames, serverName, messages,
+        return clientCertificates.applyTo(new ServerConfig(data, binds, hostNames, serverName, messages,
                 passive(),
                 new SessionLimits(maxClients, maxPerHost, maxPerUser, maxLoginAttempts,
                         SessionLimits.DEFAULT.loginFailureDelay(), SessionLimits.DEFAULT.maxLineLength(),
@@ -103,7 +104,7 @@ final class ServerDraft {
                 new Timeouts(timeoutLogin, timeoutIdle, timeoutStalled, timeoutNoTransfer,
                         Timeouts.DEFAULT.dataConnect(), Timeouts.DEFAULT.shutdownGrace()),
                 fxp, areas, SymlinkPolicy.INSIDE_ROOT, logins, fileRules,
-                new AccessRules(new LimitContext(limits), directories));
+                new AccessRules(new LimitContext(limits), directories)));
     }
 
     /**
