@@ -15,9 +15,12 @@ import java.util.Set;
  * @param implicitBinds addresses where TLS starts at connect, before the banner, and data
  *                      connections are protected unless the client says PROT C (ProFTPD
  *                      {@code TLSOptions UseImplicitSSL}, Pure-FTPd's implicit-TLS build)
+ * @param cipherSuites  the JSSE cipher suites offered, in order of preference; empty: the JDK's
+ *                      defaults (ProFTPD {@code TLSCipherSuite}, Pure-FTPd {@code -J}; see
+ *                      {@link CipherSuiteList})
  */
 public record TlsConfig(TlsPolicy policy, Optional<TlsCertificate> certificate, List<String> protocols,
-                        List<InetSocketAddress> implicitBinds) {
+                        List<InetSocketAddress> implicitBinds, List<String> cipherSuites) {
 
     /** The versions Ferry speaks: older ones are broken (RFC 8996). */
     public static final List<String> SUPPORTED_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
@@ -30,9 +33,18 @@ public record TlsConfig(TlsPolicy policy, Optional<TlsCertificate> certificate, 
         Objects.requireNonNull(certificate);
         protocols = List.copyOf(protocols);
         implicitBinds = List.copyOf(implicitBinds);
+        cipherSuites = List.copyOf(cipherSuites);
         if (protocols.isEmpty() || !Set.copyOf(SUPPORTED_PROTOCOLS).containsAll(protocols)) {
             throw new IllegalArgumentException("TLS protocols must be among " + String.join(", ", SUPPORTED_PROTOCOLS)
                     + ", not " + String.join(", ", protocols));
+        }
+        for (String version : protocols) {
+            boolean tls13 = version.equals("TLSv1.3");
+            if (!cipherSuites.isEmpty() && protocols.size() == 1
+                    && cipherSuites.stream().noneMatch(s -> CipherSuiteList.isTls13(s) == tls13)) {
+                throw new IllegalArgumentException("the cipher suites include none for " + version
+                        + ", the only TLS version offered");
+            }
         }
         if (policy.enabled() && certificate.isEmpty()) {
             throw new IllegalArgumentException("TLS is on but no certificate is configured");
@@ -40,6 +52,12 @@ public record TlsConfig(TlsPolicy policy, Optional<TlsCertificate> certificate, 
         if (!policy.enabled() && !implicitBinds.isEmpty()) {
             throw new IllegalArgumentException("implicit FTPS listeners need TLS on (level 1 or more)");
         }
+    }
+
+    /** With the JDK's default cipher suites. */
+    public TlsConfig(TlsPolicy policy, Optional<TlsCertificate> certificate, List<String> protocols,
+                     List<InetSocketAddress> implicitBinds) {
+        this(policy, certificate, protocols, implicitBinds, List.of());
     }
 
     public boolean enabled() {

@@ -2,10 +2,9 @@ package dev.ferry.tls;
 
 import dev.ferry.config.TlsConfig;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
+import java.util.Map;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -15,7 +14,9 @@ import javax.net.ssl.SSLParameters;
  * keys every connection of the server shares, which is what lets data connections resume the
  * control connection's session) and the engine settings: server side, TLS 1.2/1.3 only, no
  * client certificate, and ALPN limited to "ftp" so that a client speaking another protocol
- * through this port is turned away in the handshake (ALPACA, CVE-2021-3618).
+ * through this port is turned away in the handshake (ALPACA, CVE-2021-3618). The certificate
+ * presented is chosen by {@link VirtualHostKeyManager}: the virtual host the client names in SNI,
+ * else this server's.
  */
 public final class TlsContext {
     /** The ALPN name of FTP (IANA "ftp", RFC 7301 registry). */
@@ -24,31 +25,38 @@ public final class TlsContext {
     private final SSLContext context;
     private final KeyMaterial material;
     private final String[] protocols;
+    /** Empty: the JDK's defaults. */
+    private final String[] cipherSuites;
 
-    private TlsContext(SSLContext context, KeyMaterial material, List<String> protocols) {
+    private TlsContext(SSLContext context, KeyMaterial material, List<String> protocols, List<String> cipherSuites) {
         this.context = context;
         this.material = material;
         this.protocols = protocols.toArray(String[]::new);
+        this.cipherSuites = cipherSuites.toArray(String[]::new);
     }
 
     /** The context for {@code config}'s certificate (made first if it is a self-signed one not yet made). */
     public static TlsContext load(TlsConfig config) throws TlsSetupException {
         var source = config.certificate().orElseThrow(() -> new TlsSetupException("TLS is on but no certificate is set"));
-        return of(CertificateFiles.read(source), config.protocols());
+        return of(CertificateFiles.read(source), Map.of(), config.protocols(), config.cipherSuites());
     }
 
     public static TlsContext of(KeyMaterial material, List<String> protocols) throws TlsSetupException {
+        return of(material, Map.of(), protocols, List.of());
+    }
+
+    /**
+     * @param byName       other virtual hosts' certificates, by the host names a client may ask
+     *                     for with SNI
+     * @param cipherSuites JSSE suite names; empty for the JDK's defaults
+     */
+    public static TlsContext of(KeyMaterial material, Map<String, KeyMaterial> byName, List<String> protocols,
+                                List<String> cipherSuites) throws TlsSetupException {
         try {
-            char[] password = new char[0];
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("server", material.key(), password, material.chain().toArray(Certificate[]::new));
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return new TlsContext(context, material, protocols);
-        } catch (GeneralSecurityException | java.io.IOException e) {
+            context.init(new KeyManager[] {new VirtualHostKeyManager(material, byName)}, null, null);
+            return new TlsContext(context, material, protocols, cipherSuites);
+        } catch (GeneralSecurityException e) {
             throw new TlsSetupException("cannot use the certificate " + material.leaf().getSubjectX500Principal()
                     + ": " + e.getMessage(), e);
         }
@@ -60,9 +68,13 @@ public final class TlsContext {
         engine.setUseClientMode(false);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(protocols);
+        if (cipherSuites.length > 0) {
+            parameters.setCipherSuites(cipherSuites);
+        }
         parameters.setNeedClientAuth(false);
         parameters.setWantClientAuth(false);
         parameters.setApplicationProtocols(APPLICATION_PROTOCOLS);
+        parameters.setSNIMatchers(List.of(new VirtualHostKeyManager.RequestedName()));
         parameters.setUseCipherSuitesOrder(true);
         engine.setSSLParameters(parameters);
         return engine;
@@ -74,5 +86,9 @@ public final class TlsContext {
 
     public List<String> protocols() {
         return List.of(protocols);
+    }
+
+    public List<String> cipherSuites() {
+        return List.of(cipherSuites);
     }
 }

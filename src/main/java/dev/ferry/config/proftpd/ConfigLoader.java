@@ -102,7 +102,8 @@ public final class ConfigLoader {
             loader.readServer(draft, vhost.children());
             loader.build(draft, vhost, data).ifPresent(servers::add);
         }
-        if (loader.errors.isEmpty() && servers.stream().allMatch(s -> s.binds().isEmpty())) {
+        if (loader.errors.isEmpty() && servers.stream().allMatch(s -> s.binds().isEmpty()
+                && s.tls().implicitBinds().isEmpty())) {
             loader.error(mainDraft.portAt, "Port 0 and no <VirtualHost> with a Port of its own: no server would "
                     + "listen anywhere");
         }
@@ -122,6 +123,7 @@ public final class ConfigLoader {
      */
     private Optional<ServerConfig> build(ServerDraft s, Section vhost, DataDirectory data) {
         checkClassExclusion(s);
+        s.tls.check().forEach(refusal -> error(refusal.at(), refusal.message()));
         if (s.port == 0 && vhost != null) {
             if (s.portAt != null) {
                 error(s.portAt, "a <VirtualHost> on Port 0 would listen nowhere");
@@ -141,7 +143,8 @@ public final class ConfigLoader {
             try {
                 if (node instanceof Section section) {
                     readServerSection(s, section);
-                } else if (!s.files.read(node) && !readServerDirective(s, node)) {
+                } else if (!s.files.read(node) && !readServerDirective(s, node)
+                        && !s.tls.read(node, message -> notice(node, message))) {
                     unknown(node, "the server context");
                 }
             } catch (Values.Invalid | IllegalArgumentException e) {
