@@ -66,9 +66,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-G", "--norename"}, hidden = true)
     private boolean noRename;
 
-    @Option(names = {"-J", "--tlsciphersuite"}, hidden = true)
-    private String tlsCipherSuite;
-
     @Option(names = {"-K", "--keepallfiles"}, hidden = true)
     private boolean keepAllFiles;
 
@@ -140,7 +137,6 @@ public final class OtherPureFtpdSwitches {
         refused.put("--displaydotfiles", displayDotFiles);
         refused.put("--fortunesfile", fortunesFile != null);
         refused.put("--norename", noRename);
-        refused.put("--tlsciphersuite", tlsCipherSuite != null);
         refused.put("--keepallfiles", keepAllFiles);
         refused.put("--limitrecursion", limitRecursion != null);
         refused.put("--maxload", maxLoad != null);

@@ -62,7 +62,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         /** Two numbers, "LOW HIGH" (or "LOW:HIGH"), for a switch taking LOW:HIGH. */
         PORT_RANGE,
         /** One word for the switch, checked by the switch's own rules. */
-        BIND, HOST, GROUP, UMASK, PER_USER,
+        BIND, HOST, GROUP, UMASK, PER_USER, CIPHERS,
         /** yes: accepted with a note; no: nothing. */
         NOTE_FLAG,
         /** Any value, accepted with a note. */
@@ -145,7 +145,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("Quota", Kind.REFUSED, "--quota"),
             new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
             new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
-            new Rule("TLSCipherSuite", Kind.REFUSED, "--tlsciphersuite"),
+            new Rule("TLSCipherSuite", Kind.CIPHERS, "--tlsciphersuite"),
             new Rule("CertFile", Kind.CERTIFICATE, "--certfile"),
             new Rule("CertFileAndKey", Kind.CERTIFICATE_AND_KEY, "--certfile"),
             new Rule("ExtCert", Kind.REFUSED, "--extcert"),
@@ -247,7 +247,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
                 BindAddress.parse(oneWord(key, value), ServeCommand.DEFAULT_PORT);
                 yield new Setting(line, key, value, option, List.of(option, value));
             }
-            case HOST -> new Setting(line, key, value, option, List.of(option, oneWord(key, value)));
+            case HOST, CIPHERS -> new Setting(line, key, value, option, List.of(option, oneWord(key, value)));
             case GROUP -> {
                 ServeSwitches.trustedGroup(oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value));

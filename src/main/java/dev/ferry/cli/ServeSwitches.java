@@ -14,6 +14,7 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
+import dev.ferry.config.CipherSuiteList;
 import dev.ferry.config.ClientCertificates;
 import dev.ferry.config.TlsCertificate;
 import dev.ferry.config.TlsConfig;
@@ -198,6 +199,11 @@ public final class ServeSwitches {
             description = "TLS versions to offer (default: TLSv1.2,TLSv1.3).")
     private List<String> tlsProtocols = new ArrayList<>();
 
+    @Option(names = {"-J", "--tlsciphersuite"}, paramLabel = "CIPHERS",
+            description = "TLS 1.2 cipher suites, as an OpenSSL cipher list (e.g. HIGH:!aNULL:!MD5) or IANA names "
+                    + "(default: the JDK's).")
+    private String tlsCipherSuite;
+
     @Option(names = "--implicit-tls-bind", paramLabel = "HOST,PORT",
             description = "Also listen here for implicit FTPS (TLS from the first byte, as on port 990); "
                     + "repeat for several; forms as -S.")
@@ -332,11 +338,24 @@ public final class ServeSwitches {
         List<String> protocols = tlsProtocols.isEmpty() ? TlsConfig.SUPPORTED_PROTOCOLS
                 : tlsProtocols.stream().map(String::strip).distinct().toList();
         ClientCertificates clients = clientCertificates.settings();
+        List<String> cipherSuites = cipherSuites();
         try {
             return new TlsConfig(new TlsPolicy(level, tlsAnonymousExempt, !tlsNoSessionReuse),
-                    Optional.of(certificate), protocols, implicit, clients);
+                    Optional.of(certificate), protocols, implicit, cipherSuites, clients);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--tls-protocols: " + e.getMessage());
+        }
+    }
+
+    /** -J (Pure-FTPd): an OpenSSL cipher list. */
+    private List<String> cipherSuites() {
+        if (tlsCipherSuite == null) {
+            return List.of();
+        }
+        try {
+            return CipherSuiteList.parse(tlsCipherSuite);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-J (--tlsciphersuite): " + e.getMessage());
         }
     }
 

@@ -24,7 +24,7 @@ public record FerryConfig(List<ServerConfig> servers, ClientClasses classes, Opt
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("no server to run");
         }
-        if (servers.stream().allMatch(s -> s.binds().isEmpty())) {
+        if (servers.stream().allMatch(s -> s.binds().isEmpty() && s.tls().implicitBinds().isEmpty())) {
             throw new IllegalArgumentException("no server listens anywhere");
         }
         Objects.requireNonNull(classes);

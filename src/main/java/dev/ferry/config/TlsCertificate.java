@@ -2,6 +2,7 @@ package dev.ferry.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a server's TLS certificate and private key come from. One per server, so that a
@@ -15,16 +16,24 @@ public sealed interface TlsCertificate {
     /**
      * A PEM certificate chain (leaf first) and a PEM private key (PKCS#8, PKCS#1 RSA or EC);
      * both may be the same file, as Pure-FTPd's {@code -2 FILE} and ProFTPD's combined PEM files.
+     * {@code chain}: more certificates to send after those of {@code certificate} (ProFTPD
+     * {@code TLSCertificateChainFile}: the issuing CA first, up to the root).
      */
-    record PemFiles(Path certificate, Path key) implements TlsCertificate {
+    record PemFiles(Path certificate, Path key, Optional<Path> chain) implements TlsCertificate {
         public PemFiles {
             certificate = certificate.toAbsolutePath().normalize();
             key = key.toAbsolutePath().normalize();
+            chain = chain.map(c -> c.toAbsolutePath().normalize());
+        }
+
+        public PemFiles(Path certificate, Path key) {
+            this(certificate, key, Optional.empty());
         }
 
         @Override
         public String describe() {
-            return certificate.equals(key) ? certificate.toString() : certificate + " and " + key;
+            return (certificate.equals(key) ? certificate.toString() : certificate + " and " + key)
+                    + chain.map(c -> " (chain " + c + ")").orElse("");
         }
     }
 

@@ -27,6 +27,7 @@ import dev.ferry.reply.ReplyCode;
 import dev.ferry.tls.HandshakeFailure;
 import dev.ferry.tls.TlsChannel;
 import dev.ferry.tls.TlsContext;
+import dev.ferry.tls.VirtualHostKeyManager;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -105,6 +106,8 @@ public final class Session implements Runnable {
     /** The certificate and session the control connection negotiated; data connections follow them. */
     private TlsContext controlContext;
     private SSLSession controlSession;
+    /** The server the client named with TLS SNI on the control connection; HOST may not pick another. */
+    private ServerConfig tlsNamedServer;
     /** PBSZ was given (RFC 4217 §8: PROT needs it first). */
     private boolean bufferSizeSet;
     /** PROT P: data connections are protected (RFC 4217 §9). */
@@ -258,6 +261,37 @@ public final class Session implements Runnable {
         controlContext = context;
         controlSession = controlTls.session();
         LOG.info("control connection secured: {} {}", controlSession.getProtocol(), controlSession.getCipherSuite());
+        followServerName();
+    }
+
+    /**
+     * RFC 6066 SNI on the control connection: a name that selects a TLS server reachable here
+     * selects it for the session too, as HOST would (ProFTPD 1.3.7: SNI selects the virtual
+     * host), so that the certificate the client checked and the server it talks to agree. After
+     * HOST named another server the session ends (421): the client has verified a certificate
+     * for a host it is not talking to. A name no server here has changes nothing.
+     *
+     * @throws IOException after the 421, to end the session
+     */
+    private void followServerName() throws IOException {
+        Optional<String> name = VirtualHostKeyManager.requestedName(controlSession);
+        Optional<ServerConfig> named = name.flatMap(n -> services.config().serverNamed(n, local))
+                .filter(server -> server.tls().enabled());
+        if (named.isEmpty()) {
+            return;
+        }
+        if (!named.get().equals(config)) {
+            Optional<String> refusal = hostSent
+                    ? Optional.of("TLS server name " + name.get() + " is not the host chosen with HOST")
+                    : moveTo(named.get());
+            if (refusal.isPresent()) {
+                LOG.info("closing: {}", refusal.get());
+                control.send(Reply.of(ReplyCode.SERVICE_NOT_AVAILABLE, refusal.get()));
+                throw new IOException(refusal.get());
+            }
+            LOG.info("TLS server name {} selects its virtual host", name.get());
+        }
+        tlsNamedServer = named.get();
     }
 
     private void finish() {
@@ -293,7 +327,15 @@ public final class Session implements Runnable {
      * Makes {@code server} this session's server (RFC 7151 {@code HOST}); the refusal text, and no
      * change, when that server has no room for another client.
      */
-    public Optional<String> selectServer(ServerConfig server) {
+    public Optional<String> selectServer(ServerConfig server) throws FtpException {
+        if (tlsNamedServer != null && !tlsNamedServer.equals(server)) {
+            // RFC 7151 asks for HOST before AUTH; after TLS named a host, the certificate is that host's
+            throw FtpException.badSequence("HOST must name the host the TLS handshake named (SNI), or come before AUTH");
+        }
+        return moveTo(server);
+    }
+
+    private Optional<String> moveTo(ServerConfig server) {
         Optional<String> full = slot.moveTo(server);
         if (full.isPresent()) {
             return full;
@@ -588,7 +630,7 @@ public final class Session implements Runnable {
         login(new LoginState.AwaitingUser());
         cwd = VirtualPath.ROOT;
         if (hostSent) { // RFC 7151 §3.2: REIN returns to the server the connection arrived at
-            Optional<String> full = selectServer(services.config().serverFor(local));
+            Optional<String> full = moveTo(tlsNamedServer != null ? tlsNamedServer : services.config().serverFor(local));
             hostSent = false;
             if (full.isPresent()) {
                 shutdown(full.get());

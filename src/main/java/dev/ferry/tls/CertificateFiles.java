@@ -40,7 +40,7 @@ public final class CertificateFiles {
     /** The key and chain {@code source} names; a self-signed source is made first if it does not exist. */
     public static KeyMaterial read(TlsCertificate source) throws TlsSetupException {
         return switch (source) {
-            case TlsCertificate.PemFiles pem -> readPem(pem.certificate(), pem.key());
+            case TlsCertificate.PemFiles pem -> readPem(pem.certificate(), pem.key(), pem.chain());
             case TlsCertificate.Pkcs12File p12 -> readPkcs12(p12.file(), p12.password().toCharArray());
             case TlsCertificate.SelfSigned self -> SelfSignedCertificate.ensure(self);
         };
@@ -48,11 +48,27 @@ public final class CertificateFiles {
 
     /** A PEM certificate chain and a PEM private key (which may be in the same file). */
     public static KeyMaterial readPem(Path certificateFile, Path keyFile) throws TlsSetupException {
+        return readPem(certificateFile, keyFile, java.util.Optional.empty());
+    }
+
+    /** As {@link #readPem(Path, Path)}, with the certificates of {@code chainFile} sent after the server's. */
+    public static KeyMaterial readPem(Path certificateFile, Path keyFile, java.util.Optional<Path> chainFile)
+            throws TlsSetupException {
         List<X509Certificate> chain = new ArrayList<>();
         List<PrivateKey> keys = new ArrayList<>();
         parse(certificateFile, chain, keys);
         if (!keyFile.equals(certificateFile)) {
             parse(keyFile, new ArrayList<>(), keys);
+        }
+        if (chainFile.isPresent() && !chain.isEmpty()) {
+            List<X509Certificate> more = new ArrayList<>();
+            List<PrivateKey> strayKeys = new ArrayList<>();
+            parse(chainFile.get(), more, strayKeys);
+            if (more.isEmpty() || !strayKeys.isEmpty()) {
+                throw new TlsSetupException(chainFile.get() + ": expected CA certificates only (PEM "
+                        + "\"-----BEGIN CERTIFICATE-----\" blocks, the issuer first)");
+            }
+            chain.addAll(more);
         }
         if (chain.isEmpty()) {
             throw new TlsSetupException(certificateFile + ": no certificate found (expected a PEM "

@@ -47,6 +47,8 @@ public final class TlsChannel implements ByteChannel {
     private final int packetSize;
     private boolean peerClosed;
     private boolean initialHandshakeDone;
+    /** The ClientHello's server name was looked at (see {@link VirtualHostKeyManager.RequestedName#peek}). */
+    private boolean helloPeeked;
 
     private TlsChannel(SocketChannel socket, SSLEngine engine) {
         this.socket = socket;
@@ -131,6 +133,9 @@ public final class TlsChannel implements ByteChannel {
 
     private void unwrapHandshake() throws IOException {
         while (true) {
+            if (!helloPeeked) {
+                helloPeeked = VirtualHostKeyManager.RequestedName.peek(engine, netIn);
+            }
             appIn.compact();
             SSLEngineResult result;
             try {

@@ -3,10 +3,9 @@ package dev.ferry.tls;
 import dev.ferry.config.ClientCertificates;
 import dev.ferry.config.TlsConfig;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
+import java.util.Map;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -18,7 +17,9 @@ import javax.net.ssl.TrustManager;
  * control connection's session) and the engine settings: server side, TLS 1.2/1.3 only, a
  * client certificate asked for on control connections only, where the server verifies them
  * ({@link ClientCertificateTrust}), and ALPN limited to "ftp" so that a client speaking another protocol
- * through this port is turned away in the handshake (ALPACA, CVE-2021-3618).
+ * through this port is turned away in the handshake (ALPACA, CVE-2021-3618). The certificate
+ * presented is chosen by {@link VirtualHostKeyManager}: the virtual host the client names in SNI,
+ * else this server's.
  */
 public final class TlsContext {
     /** The ALPN name of FTP (IANA "ftp", RFC 7301 registry). */
@@ -27,43 +28,44 @@ public final class TlsContext {
     private final SSLContext context;
     private final KeyMaterial material;
     private final String[] protocols;
+    /** Empty: the JDK's defaults. */
+    private final String[] cipherSuites;
     private final ClientCertificates.Verification clientVerification;
 
-    private TlsContext(SSLContext context, KeyMaterial material, List<String> protocols,
+    private TlsContext(SSLContext context, KeyMaterial material, List<String> protocols, List<String> cipherSuites,
                        ClientCertificates.Verification clientVerification) {
         this.context = context;
         this.material = material;
         this.protocols = protocols.toArray(String[]::new);
+        this.cipherSuites = cipherSuites.toArray(String[]::new);
         this.clientVerification = clientVerification;
     }
 
     /** The context for {@code config}'s certificate (made first if it is a self-signed one not yet made). */
     public static TlsContext load(TlsConfig config) throws TlsSetupException {
         var source = config.certificate().orElseThrow(() -> new TlsSetupException("TLS is on but no certificate is set"));
-        ClientCertificates clients = config.clientCertificates();
-        return of(CertificateFiles.read(source), config.protocols(), clients.verification(),
-                clients.enabled() ? new TrustManager[] {ClientCertificateTrust.load(clients)} : null);
+        return of(CertificateFiles.read(source), Map.of(), config.protocols(), config.cipherSuites(),
+                config.clientCertificates());
     }
 
     public static TlsContext of(KeyMaterial material, List<String> protocols) throws TlsSetupException {
-        return of(material, protocols, ClientCertificates.Verification.OFF, null);
+        return of(material, Map.of(), protocols, List.of(), ClientCertificates.OFF);
     }
 
-    /** @param clientTrust judges client certificates; null when {@code clientVerification} is OFF */
-    private static TlsContext of(KeyMaterial material, List<String> protocols,
-                                 ClientCertificates.Verification clientVerification, TrustManager[] clientTrust)
-            throws TlsSetupException {
+    /**
+     * @param byName       other virtual hosts' certificates, by the host names a client may ask
+     *                     for with SNI
+     * @param cipherSuites JSSE suite names; empty for the JDK's defaults
+     * @param clients      whether and how control connections ask for client certificates
+     */
+    public static TlsContext of(KeyMaterial material, Map<String, KeyMaterial> byName, List<String> protocols,
+                                List<String> cipherSuites, ClientCertificates clients) throws TlsSetupException {
+        TrustManager[] clientTrust = clients.enabled() ? new TrustManager[] {ClientCertificateTrust.load(clients)} : null;
         try {
-            char[] password = new char[0];
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("server", material.key(), password, material.chain().toArray(Certificate[]::new));
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), clientTrust, null);
-            return new TlsContext(context, material, protocols, clientVerification);
-        } catch (GeneralSecurityException | java.io.IOException e) {
+            context.init(new KeyManager[] {new VirtualHostKeyManager(material, byName)}, clientTrust, null);
+            return new TlsContext(context, material, protocols, cipherSuites, clients.verification());
+        } catch (GeneralSecurityException e) {
             throw new TlsSetupException("cannot use the certificate " + material.leaf().getSubjectX500Principal()
                     + ": " + e.getMessage(), e);
         }
@@ -99,9 +101,13 @@ public final class TlsContext {
         engine.setUseClientMode(false);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(protocols);
+        if (cipherSuites.length > 0) {
+            parameters.setCipherSuites(cipherSuites);
+        }
         parameters.setNeedClientAuth(false);
         parameters.setWantClientAuth(false);
         parameters.setApplicationProtocols(APPLICATION_PROTOCOLS);
+        parameters.setSNIMatchers(List.of(new VirtualHostKeyManager.RequestedName()));
         parameters.setUseCipherSuitesOrder(true);
         engine.setSSLParameters(parameters);
         return engine;
@@ -113,5 +119,9 @@ public final class TlsContext {
 
     public List<String> protocols() {
         return List.of(protocols);
+    }
+
+    public List<String> cipherSuites() {
+        return List.of(cipherSuites);
     }
 }

@@ -289,7 +289,6 @@ class ServeSwitchesTest {
                 Arguments.of(List.of("-q", "1:5"), "--anonymousratio"),
                 Arguments.of(List.of("-Q", "1:5"), "--userratio"),
                 Arguments.of(List.of("-3", "/run/certd.sock"), "--extcert"),
-                Arguments.of(List.of("-J", "HIGH"), "--tlsciphersuite"),
                 Arguments.of(List.of("-4"), "--ipv4only"),
                 Arguments.of(List.of("-6"), "--ipv6only"),
                 Arguments.of(List.of("-D"), "--displaydotfiles"),

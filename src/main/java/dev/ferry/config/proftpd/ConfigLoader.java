@@ -102,7 +102,8 @@ public final class ConfigLoader {
             loader.readServer(draft, vhost.children());
             loader.build(draft, vhost, data).ifPresent(servers::add);
         }
-        if (loader.errors.isEmpty() && servers.stream().allMatch(s -> s.binds().isEmpty())) {
+        if (loader.errors.isEmpty() && servers.stream().allMatch(s -> s.binds().isEmpty()
+                && s.tls().implicitBinds().isEmpty())) {
             loader.error(mainDraft.portAt, "Port 0 and no <VirtualHost> with a Port of its own: no server would "
                     + "listen anywhere");
         }
@@ -123,6 +124,7 @@ public final class ConfigLoader {
     private Optional<ServerConfig> build(ServerDraft s, Section vhost, DataDirectory data) {
         checkClassExclusion(s);
         s.clientCertificates.problem().ifPresent(p -> error(p.at(), p.message()));
+        s.tls.check().forEach(refusal -> error(refusal.at(), refusal.message()));
         if (s.port == 0 && vhost != null) {
             if (s.portAt != null) {
                 error(s.portAt, "a <VirtualHost> on Port 0 would listen nowhere");
@@ -143,7 +145,7 @@ public final class ConfigLoader {
                 if (node instanceof Section section) {
                     readServerSection(s, section);
                 } else if (!s.files.read(node) && !s.clientCertificates.read(node)
-                        && !readServerDirective(s, node)) {
+                        && !readServerDirective(s, node) && !s.tls.read(node, message -> notice(node, message))) {
                     unknown(node, "the server context");
                 }
             } catch (Values.Invalid | IllegalArgumentException e) {

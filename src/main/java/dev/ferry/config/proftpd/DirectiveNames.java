@@ -13,9 +13,7 @@ final class DirectiveNames {
             "systemlog", "syslogfacility", "sqlengine", "sqlauthenticate", "sqlconnectinfo", "sqlauthtypes",
             "sqlbackend", "sqluserinfo", "sqlgroupinfo", "ldapserver", "ldapbinddn", "ldapusers", "ldapdoauth",
             "quotaengine", "quotalimittable", "quotatallytable", "ratios", "userratio", "groupratio", "hostratio",
-            "anonratio", "tlsengine", "tlsrequired", "tlsprotocol", "tlsciphersuite", "tlsrsacertificatefile",
-            "tlsrsacertificatekeyfile", "tlscertificatechainfile", "tlsoptions", "tlslog",
-            "tlsrenegotiate", "authuserfile", "authgroupfile", "authorder", "authpam",
+            "anonratio", "authuserfile", "authgroupfile", "authorder", "authpam",
             "maxinstances", "maxhostsperuser", "maxclientsperclass", "bandwidth", "deferwelcome",
             "displayquit", "displayfiletransfer", "displaygoaway", "listoptions", "showsymlinks", "pathallowfilter",
             "pathdenyfilter", "allowchmod", "hidefiles", "dirfakeuser", "dirfakegroup", "dirfakemode",
@@ -30,8 +28,11 @@ final class DirectiveNames {
             "defaultaddress", "socketbindtight", "masqueradeaddress", "passiveports", "allowforeignaddress",
             "maxclients", "maxclientsperhost", "maxclientsperuser", "maxloginattempts", "timeoutidle", "timeoutlogin",
             "timeoutnotransfer", "timeoutstalled", "defaultroot", "rootlogin", "anonymousgroup", "usereversedns",
-            "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6", "useftpusers",
-            "tlsverifyclient", "tlscacertificatefile", "tlscacertificatepath", "tlsusername");
+            "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6", "useftpusers", "tlsengine",
+            "tlsrequired", "tlsprotocol", "tlsciphersuite", "tlsrsacertificatefile", "tlsrsacertificatekeyfile",
+            "tlseccertificatefile", "tlseccertificatekeyfile", "tlscertificatechainfile", "tlspkcs12file",
+            "tlsoptions", "tlsrenegotiate", "tlslog", "tlsverifyclient", "tlscacertificatefile",
+            "tlscacertificatepath", "tlsusername");
     private static final Set<String> ANONYMOUS_ONLY = Set.of("anonrequirepassword");
     private static final Set<String> LIMIT_ONLY = Set.of("order", "allow", "deny", "allowall", "denyall", "allowuser",
             "denyuser", "allowgroup", "denygroup", "allowclass", "denyclass", "ignorehidden");

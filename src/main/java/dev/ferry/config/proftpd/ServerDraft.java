@@ -73,6 +73,7 @@ final class ServerDraft {
     final List<LimitSection> limits = new ArrayList<>();
     final List<DirectoryConfig> directories = new ArrayList<>();
     final List<AnonymousDraft> anonymous = new ArrayList<>();
+    final TlsDirectives tls = new TlsDirectives(clientCertificates::option);
 
     ServerDraft(boolean virtualHost) {
         this.virtualHost = virtualHost;
@@ -96,7 +97,8 @@ final class ServerDraft {
         for (AnonymousDraft a : anonymous) {
             areas.add(a.build(messages, fileRules));
         }
-        return clientCertificates.applyTo(new ServerConfig(data, binds, hostNames, serverName, messages,
+        return clientCertificates.applyTo(new ServerConfig(data, tls.implicit() ? List.of() : binds, hostNames,
+                serverName, messages,
                 passive(),
                 new SessionLimits(maxClients, maxPerHost, maxPerUser, maxLoginAttempts,
                         SessionLimits.DEFAULT.loginFailureDelay(), SessionLimits.DEFAULT.maxLineLength(),
@@ -104,7 +106,7 @@ final class ServerDraft {
                 new Timeouts(timeoutLogin, timeoutIdle, timeoutStalled, timeoutNoTransfer,
                         Timeouts.DEFAULT.dataConnect(), Timeouts.DEFAULT.shutdownGrace()),
                 fxp, areas, SymlinkPolicy.INSIDE_ROOT, logins, fileRules,
-                new AccessRules(new LimitContext(limits), directories)));
+                new AccessRules(new LimitContext(limits), directories), tls.config(binds)));
     }
 
     /**
