@@ -20,6 +20,7 @@ import dev.ferry.config.TlsCertificate;
 import dev.ferry.config.TlsConfig;
 import dev.ferry.config.TlsLevel;
 import dev.ferry.config.TlsPolicy;
+import dev.ferry.config.TlsRequirement;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.SymlinkPolicy;
 import dev.ferry.fs.VirtualPath;
@@ -213,6 +214,14 @@ public final class ServeSwitches {
             description = "Anonymous users may log in and transfer without TLS under -Y 2 and 3.")
     private boolean tlsAnonymousExempt;
 
+    @Option(names = "--tls-required-users", paramLabel = "NAMES",
+            description = "These users (comma list) must use TLS for login and data, whatever -Y says.")
+    private String tlsRequiredUsers;
+
+    @Option(names = "--tls-required-groups", paramLabel = "GROUPS",
+            description = "Members of these groups (comma list) must use TLS for login and data, whatever -Y says.")
+    private String tlsRequiredGroups;
+
     @Option(names = "--tls-no-session-reuse-required",
             description = "Accept protected data connections that do not resume the control connection's TLS "
                     + "session (for clients that cannot; weaker: see docs/SECURITY.md).")
@@ -316,6 +325,10 @@ public final class ServeSwitches {
                 throw new IllegalArgumentException("client certificates (--tls-verify-client ...) need TLS on; "
                         + "-Y 0 turns it off");
             }
+            if (tlsRequiredUsers != null || tlsRequiredGroups != null) {
+                throw new IllegalArgumentException("--tls-required-users/--tls-required-groups need TLS on; "
+                        + "-Y 0 turns it off");
+            }
             return TlsConfig.OFF;
         }
         TlsCertificate certificate;
@@ -339,12 +352,29 @@ public final class ServeSwitches {
                 : tlsProtocols.stream().map(String::strip).distinct().toList();
         ClientCertificates clients = clientCertificates.settings();
         List<String> cipherSuites = cipherSuites();
+        TlsPolicy policy = new TlsPolicy(level, tlsAnonymousExempt, !tlsNoSessionReuse, tlsRequirements());
         try {
-            return new TlsConfig(new TlsPolicy(level, tlsAnonymousExempt, !tlsNoSessionReuse),
+            return new TlsConfig(policy,
                     Optional.of(certificate), protocols, implicit, cipherSuites, clients);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--tls-protocols: " + e.getMessage());
         }
+    }
+
+    /** --tls-required-users and --tls-required-groups: control and data protected for those accounts. */
+    private List<TlsRequirement> tlsRequirements() {
+        List<TlsRequirement> requirements = new ArrayList<>();
+        try {
+            if (tlsRequiredUsers != null) {
+                requirements.add(TlsRequirement.forUsers(tlsRequiredUsers, TlsLevel.CONTROL_AND_DATA));
+            }
+            if (tlsRequiredGroups != null) {
+                requirements.add(TlsRequirement.forGroups(tlsRequiredGroups, TlsLevel.CONTROL_AND_DATA));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--tls-required-users/--tls-required-groups: " + e.getMessage());
+        }
+        return requirements;
     }
 
     /** -J (Pure-FTPd): an OpenSSL cipher list. */

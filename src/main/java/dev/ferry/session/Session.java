@@ -1,6 +1,7 @@
 package dev.ferry.session;
 
 import dev.ferry.auth.AccountResolver;
+import dev.ferry.auth.AuthResult;
 import dev.ferry.auth.UserAccount;
 import dev.ferry.command.CommandSpec;
 import dev.ferry.command.Dispatcher;
@@ -33,9 +34,10 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -611,10 +613,24 @@ public final class Session implements Runnable {
      * proceed; the text says what to do.
      */
     public void requireTlsForLogin(String user) throws FtpException {
-        if (controlTls == null && tlsPolicy().requiresControl(AccountResolver.isAnonymous(config, user))) {
+        if (controlTls == null && tlsPolicy().requiresControl(AccountResolver.isAnonymous(config, user), user,
+                groupsForTls(user))) {
             LOG.info("USER refused: TLS is required on the control connection before login");
             throw new FtpException(ReplyCode.NOT_LOGGED_IN, "TLS required: send AUTH TLS before USER");
         }
+    }
+
+    /**
+     * The groups of {@code user} where a TLS level depends on them ({@code <IfGroup>}), looked up
+     * without a password; none otherwise, or for a name that is no account. The reply then
+     * tells a member of such a group from anyone else: see SECURITY.md, "TLS".
+     */
+    private Set<String> groupsForTls(String user) {
+        if (!tlsPolicy().looksAtGroups()) {
+            return Set.of();
+        }
+        return services.accounts().resolveProven(config, user, remote.getAddress()) instanceof AuthResult.Success(
+                UserAccount account) ? account.groups() : Set.of();
     }
 
     /** How the next data connection is protected: empty under PROT C. */
@@ -663,7 +679,8 @@ public final class Session implements Runnable {
      * 521 is the answer instead (RFC 4217 §9).
      */
     public Outcome startTransfer(TransferJob job) {
-        if (!dataProtected && tlsPolicy().requiresData(isLoggedIn() && account().anonymous())) {
+        if (!dataProtected && isLoggedIn() && tlsPolicy().requiresData(account().anonymous(), account().name(),
+                account().groups())) {
             job.release();
             LOG.info("data connection refused: PROT P is required");
             return Reply.of(ReplyCode.DATA_PROTECTION_REQUIRED,

@@ -27,7 +27,8 @@ public final class CccHandler implements CommandHandler {
         if (!session.controlProtected()) {
             throw new FtpException(ReplyCode.PROTECTION_DENIED, "The control connection is not protected");
         }
-        if (session.implicitTls() || session.tlsPolicy().requiresControl(session.account().anonymous())) {
+        if (session.implicitTls() || session.tlsPolicy().requiresControl(session.account().anonymous(),
+                session.account().name(), session.account().groups())) {
             throw new FtpException(ReplyCode.DENIED_FOR_POLICY, "CCC refused: this server requires TLS on the "
                     + "control connection");
         }

@@ -9,6 +9,8 @@ import dev.ferry.config.FerryConfig;
 import dev.ferry.config.FxpPolicy;
 import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
+import dev.ferry.config.TlsLevel;
+import dev.ferry.config.TlsRequirement;
 import dev.ferry.config.file.ConfigError;
 import dev.ferry.config.file.ConfigFileParser;
 import dev.ferry.config.file.ConfigNode;
@@ -160,6 +162,7 @@ public final class ConfigLoader {
             case "directory" -> directory(section, s.directories, Optional.empty());
             case "limit" -> s.limits.add(limit(section));
             case "ifclass" -> readIfClass(s, section);
+            case "ifuser", "ifgroup" -> readIfAccount(s, section);
             case "global", "virtualhost", "class" ->
                     error(section, "<" + section.name() + "> belongs at the top level of the file");
             default -> error(section, "<" + section.name() + "> is not a section Ferry knows here");
@@ -386,6 +389,40 @@ public final class ConfigLoader {
             throw new Values.Invalid("UseFtpUsers on is not supported yet (/etc/ftpusers is never read); use off");
         }
         notice(d, "UseFtpUsers off: Ferry never reads /etc/ftpusers");
+    }
+
+    /**
+     * mod_ifsession's {@code <IfUser NAMES>} and {@code <IfGroup NAMES>} (an OR list, {@code !}
+     * negates), for a TLS level of those accounts' own: {@code TLSRequired} is the one directive
+     * they may hold so far. The first block that applies to an account decides its level.
+     */
+    private void readIfAccount(ServerDraft s, Section section) throws Values.Invalid {
+        if (section.args().isEmpty()) {
+            throw new Values.Invalid("<" + section.name() + "> needs one or more names");
+        }
+        boolean users = section.name().equalsIgnoreCase("IfUser");
+        List<String> args = section.args();
+        String keyword = args.getFirst().toLowerCase(Locale.ROOT);
+        if (keyword.equals("and") || keyword.equals("regex")) {
+            throw new Values.Invalid("<" + section.name() + " " + args.getFirst() + " ...> is not supported yet; list "
+                    + "the names (any of them matches)");
+        }
+        String names = String.join(",", keyword.equals("or") ? args.subList(1, args.size()) : args);
+        if (names.isEmpty()) {
+            throw new Values.Invalid("<" + section.name() + "> needs one or more names");
+        }
+        for (ConfigNode node : section.children()) {
+            if (node instanceof Section || !node.name().equalsIgnoreCase("TLSRequired")) {
+                error(node, node.name() + " inside <" + section.name() + "> is not supported yet (only TLSRequired)");
+                continue;
+            }
+            try {
+                TlsLevel level = TlsDirectives.required(node);
+                s.tls.require(users ? TlsRequirement.forUsers(names, level) : TlsRequirement.forGroups(names, level));
+            } catch (Values.Invalid | IllegalArgumentException e) {
+                error(node, e.getMessage());
+            }
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.ferry.config.TlsCertificate;
 import dev.ferry.config.TlsConfig;
 import dev.ferry.config.TlsLevel;
 import dev.ferry.config.TlsPolicy;
+import dev.ferry.config.TlsRequirement;
 import dev.ferry.config.file.ConfigNode;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -56,6 +57,8 @@ final class TlsDirectives {
 
     /** Takes the TLSOptions that concern client certificates (AllowDotLogin); true when it took one. */
     private final Predicate<String> clientCertificateOption;
+    /** {@code TLSRequired} inside {@code <IfUser>}/{@code <IfGroup>}, in the order written. */
+    private final List<TlsRequirement> accounts = new ArrayList<>();
     private boolean engine;
     private ConfigNode engineAt;
     private TlsLevel required = TlsLevel.OPTIONAL;
@@ -137,7 +140,7 @@ final class TlsDirectives {
      * (Pure-FTPd's {@code -Y}) have no place for a policy that protects data but not control,
      * that allows CCC after a protected login (auth), or that refuses PROT P (!data).
      */
-    private static TlsLevel required(ConfigNode d) throws Values.Invalid {
+    static TlsLevel required(ConfigNode d) throws Values.Invalid {
         String v = Values.one(d).toLowerCase(Locale.ROOT);
         return switch (v) {
             case "off", "no", "false" -> TlsLevel.OPTIONAL;
@@ -322,6 +325,11 @@ final class TlsDirectives {
         return Optional.empty();
     }
 
+    /** A TLS level for some accounts ({@code <IfUser>}, {@code <IfGroup>}); the first written that applies wins. */
+    void require(TlsRequirement requirement) {
+        accounts.add(requirement);
+    }
+
     /**
      * The server's TLS setting; call only when {@link #check} found nothing.
      *
@@ -332,7 +340,7 @@ final class TlsDirectives {
             return TlsConfig.OFF;
         }
         try {
-            return new TlsConfig(new TlsPolicy(required, false, sessionReuseRequired), certificate(), protocols,
+            return new TlsConfig(new TlsPolicy(required, false, sessionReuseRequired, accounts), certificate(), protocols,
                     implicit ? binds : List.of(), cipherSuites(ciphers12, ciphers13));
         } catch (IllegalArgumentException e) {
             return TlsConfig.OFF; // check() has reported it at its line

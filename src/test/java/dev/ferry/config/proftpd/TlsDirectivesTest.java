@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,5 +198,46 @@ class TlsDirectivesTest {
         assertThat(config.servers().get(1).tls().policy().level()).isEqualTo(TlsLevel.CONTROL);
         assertThat(config.servers().get(1).tls().certificate()).contains(new TlsCertificate.PemFiles(
                 dir.resolve("files.pem"), dir.resolve("files.pem")));
+    }
+
+    @Test
+    void ifUserAndIfGroupGiveAccountsALevelOfTheirOwn() throws Exception {
+        TlsConfig tls = load(ENGINE + """
+                TLSRSACertificateKeyFile @DIR@/key.pem
+                <IfUser alice bob>
+                  TLSRequired on
+                </IfUser>
+                <IfGroup OR staff,!guests>
+                  TLSRequired ctrl
+                </IfGroup>
+                """).config().main().tls();
+        assertThat(tls.policy().level()).isEqualTo(TlsLevel.OPTIONAL);
+        assertThat(tls.policy().levelFor("alice", Set.of())).isEqualTo(TlsLevel.CONTROL_AND_DATA);
+        assertThat(tls.policy().levelFor("bob", Set.of("staff"))).as("the first block that applies decides")
+                .isEqualTo(TlsLevel.CONTROL_AND_DATA);
+        assertThat(tls.policy().levelFor("carol", Set.of("staff"))).isEqualTo(TlsLevel.CONTROL);
+        assertThat(tls.policy().levelFor("dave", Set.of("guests"))).isEqualTo(TlsLevel.OPTIONAL);
+        assertThat(tls.policy().levelFor("erin", Set.of())).as("!guests holds for someone in no group")
+                .isEqualTo(TlsLevel.CONTROL);
+        assertThat(tls.policy().looksAtGroups()).isTrue();
+    }
+
+    @Test
+    void ifUserHoldsOnlyTlsRequired() {
+        assertThat(errors(ENGINE + """
+                TLSRSACertificateKeyFile @DIR@/key.pem
+                <IfUser regex ^a>
+                  TLSRequired on
+                </IfUser>
+                <IfGroup staff>
+                  DefaultRoot ~
+                  TLSRequired data
+                </IfGroup>
+                """)).containsExactly(
+                "ferry.conf:6: <IfUser regex ...> is not supported yet; list the names (any of them matches)",
+                "ferry.conf:10: DefaultRoot inside <IfGroup> is not supported yet (only TLSRequired)",
+                "ferry.conf:11: TLSRequired data (protected data connections, control connection optional) is not "
+                        + "supported: Ferry requires TLS on the control connection whenever it requires it for data; "
+                        + "use TLSRequired on");
     }
 }

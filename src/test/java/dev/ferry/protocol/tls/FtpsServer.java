@@ -24,6 +24,7 @@ import dev.ferry.config.TlsCertificate;
 import dev.ferry.config.TlsConfig;
 import dev.ferry.config.TlsLevel;
 import dev.ferry.config.TlsPolicy;
+import dev.ferry.config.TlsRequirement;
 import dev.ferry.fs.SymlinkPolicy;
 import dev.ferry.server.FtpServer;
 import java.io.IOException;
@@ -32,8 +33,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A real Ferry server with FTPS on 127.0.0.1 (ephemeral ports, a self-signed certificate in its
@@ -95,6 +98,7 @@ final class FtpsServer implements AutoCloseable {
         private boolean anonymous;
         private List<String> protocols = TlsConfig.SUPPORTED_PROTOCOLS;
         private TlsCertificate certificate;
+        private final List<TlsRequirement> accounts = new ArrayList<>();
 
         private Builder(Path tempDir) {
             this.tempDir = tempDir;
@@ -117,6 +121,12 @@ final class FtpsServer implements AutoCloseable {
 
         Builder implicit() {
             this.implicit = true;
+            return this;
+        }
+
+        /** A level for some accounts; the server also has bob (no group) and carol (group staff). */
+        Builder require(TlsRequirement requirement) {
+            accounts.add(requirement);
             return this;
         }
 
@@ -151,8 +161,12 @@ final class FtpsServer implements AutoCloseable {
             UserStore users = SqliteUserStore.open(data.userDatabase());
             users.add(new StoredUser(USER, PasswordHasher.hash(PASSWORD.toCharArray()), Optional.empty(), true,
                     UserLimits.NONE));
+            users.add(new StoredUser("bob", PasswordHasher.hash("bob-secret".toCharArray()), Optional.empty(), true,
+                    UserLimits.NONE));
+            users.add(new StoredUser("carol", PasswordHasher.hash("carol-secret".toCharArray()), Optional.empty(), true,
+                    UserLimits.NONE, Set.of("staff")));
             TlsConfig tls = level == TlsLevel.OFF ? TlsConfig.OFF : new TlsConfig(
-                    new TlsPolicy(level, anonymousExempt, reuseRequired),
+                    new TlsPolicy(level, anonymousExempt, reuseRequired, accounts),
                     Optional.of(certificate != null ? certificate
                             : new TlsCertificate.SelfSigned(data.root().resolve("tls"))), protocols,
                     implicit ? List.of(new InetSocketAddress("127.0.0.1", 0)) : List.of());
