@@ -92,7 +92,7 @@ public final class CertificateLogin {
             }
             return new AtUser.Refused(found instanceof AuthResult.Failure(String why) ? why : "unknown user");
         }
-        boolean byField = names(settings.userField(), presented, user, account.name());
+        boolean byField = names(settings, presented, user, account.name());
         boolean byDotLogin = settings.dotLogin() && inDotLogin(account, presented);
         return switch (settings.login()) {
             case PASSWORD -> byDotLogin ? new AtUser.LoggedIn(account) : new AtUser.PasswordNext();
@@ -122,7 +122,7 @@ public final class CertificateLogin {
         if (expired.isPresent()) {
             return expired;
         }
-        if (names(settings.userField(), presented, user, account.name())
+        if (names(settings, presented, user, account.name())
                 || (settings.dotLogin() && inDotLogin(account, presented))) {
             return Optional.empty();
         }
@@ -130,13 +130,19 @@ public final class CertificateLogin {
     }
 
     /** Whether {@code certificate}'s field is the name given with USER or the account's own name. */
-    static boolean names(ClientCertificates.UserField field, X509Certificate certificate, String user,
-                         String accountName) {
-        List<String> values = switch (field) {
+    static boolean names(ClientCertificates settings, X509Certificate certificate, String user, String accountName) {
+        List<String> values = namedBy(settings, certificate);
+        return values.contains(user) || values.contains(accountName);
+    }
+
+    /** The user names {@code certificate} gives by the configured field. */
+    private static List<String> namedBy(ClientCertificates settings, X509Certificate certificate) {
+        return switch (settings.userField()) {
             case COMMON_NAME -> commonNames(certificate);
             case EMAIL -> emails(certificate);
+            case SUBJECT -> SubjectMap.usersFor(settings.subjectMap().orElseThrow(),
+                    certificate.getSubjectX500Principal());
         };
-        return values.contains(user) || values.contains(accountName);
     }
 
     static List<String> commonNames(X509Certificate certificate) {
@@ -198,11 +204,12 @@ public final class CertificateLogin {
     }
 
     private static String mismatch(ClientCertificates settings, X509Certificate certificate, String user) {
-        List<String> values = switch (settings.userField()) {
-            case COMMON_NAME -> commonNames(certificate);
-            case EMAIL -> emails(certificate);
+        List<String> values = namedBy(settings, certificate);
+        String field = switch (settings.userField()) {
+            case COMMON_NAME -> "CN";
+            case EMAIL -> "e-mail";
+            case SUBJECT -> "subject in " + settings.subjectMap().orElseThrow();
         };
-        String field = settings.userField() == ClientCertificates.UserField.COMMON_NAME ? "CN" : "e-mail";
         return "the client certificate (subject " + certificate.getSubjectX500Principal().getName() + ") names "
                 + (values.isEmpty() ? "no user by its " + field : String.join(", ", values) + " by its " + field)
                 + ", not " + LogText.escape(user)

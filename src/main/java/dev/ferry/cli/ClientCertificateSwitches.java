@@ -31,14 +31,18 @@ public final class ClientCertificateSwitches {
                     + "user it names in at USER (certificate), or be needed along with the password.")
     private String login;
 
-    @Option(names = "--tls-user-from", paramLabel = "cn|email",
-            description = "Which part of a certificate names its user: the subject CN (default) or an e-mail "
-                    + "subject alternative name.")
+    @Option(names = "--tls-user-map", paramLabel = "FILE",
+            description = "With --tls-user-from subject: lines USER: SUBJECT-DN naming each user's certificates.")
+    private Path userMap;
+
+    @Option(names = "--tls-user-from", paramLabel = "cn|email|subject",
+            description = "Which part of a certificate names its user: the subject CN (default), an e-mail "
+                    + "subject alternative name, or the whole subject as --tls-user-map lists it.")
     private String userFrom;
 
     /** Whether any of these switches was given. */
     public boolean given() {
-        return verify != null || ca != null || login != null || userFrom != null;
+        return verify != null || ca != null || login != null || userFrom != null || userMap != null;
     }
 
     /** The settings these switches describe. */
@@ -60,9 +64,9 @@ public final class ClientCertificateSwitches {
         UserField field = userFrom == null ? UserField.COMMON_NAME : switch (userFrom.toLowerCase(Locale.ROOT)) {
             case "cn" -> UserField.COMMON_NAME;
             case "email" -> UserField.EMAIL;
-            case "subject" -> throw new IllegalArgumentException("--tls-user-from subject is not supported yet: "
-                    + "use cn or email");
-            default -> throw new IllegalArgumentException("--tls-user-from takes cn or email, not '" + userFrom + "'");
+            case "subject" -> UserField.SUBJECT;
+            default -> throw new IllegalArgumentException("--tls-user-from takes cn, email or subject, not '" + userFrom
+                    + "'");
         };
         if (verification == Verification.OFF && ca != null) {
             throw new IllegalArgumentException("--tls-client-ca needs --tls-verify-client optional or required");
@@ -75,8 +79,15 @@ public final class ClientCertificateSwitches {
             throw new IllegalArgumentException("--tls-verify-client needs --tls-client-ca: the CAs that issue the "
                     + "client certificates");
         }
+        if ((field == UserField.SUBJECT) != (userMap != null)) {
+            throw new IllegalArgumentException(userMap == null ? "--tls-user-from subject needs --tls-user-map FILE"
+                    : "--tls-user-map needs --tls-user-from subject");
+        }
+        if (userMap != null && !Files.isReadable(userMap)) {
+            throw new IllegalArgumentException("--tls-user-map: cannot read " + userMap);
+        }
         boolean directory = ca != null && Files.isDirectory(ca);
         return new ClientCertificates(verification, directory ? Optional.empty() : Optional.ofNullable(ca),
-                directory ? Optional.of(ca) : Optional.empty(), field, mode, false);
+                directory ? Optional.of(ca) : Optional.empty(), field, mode, false, Optional.ofNullable(userMap));
     }
 }

@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param login        what a certificate does for a login
  * @param dotLogin     a certificate also names the user whose {@code ~/.tlslogin} holds it, and
  *                     that user logs in with it alone (ProFTPD {@code TLSOptions AllowDotLogin})
+ * @param subjectMap   for {@link UserField#SUBJECT}: the file that lists, per user, the subject
+ *                     DNs of the certificates that name them (read at each login, so edits count
+ *                     at once)
  */
 public record ClientCertificates(Verification verification, Optional<Path> caFile, Optional<Path> caDirectory,
-                                 UserField userField, LoginMode login, boolean dotLogin) {
+                                 UserField userField, LoginMode login, boolean dotLogin, Optional<Path> subjectMap) {
 
     /** No client certificates: the default. */
     public static final ClientCertificates OFF = new ClientCertificates(Verification.OFF, Optional.empty(),
@@ -40,7 +43,12 @@ public record ClientCertificates(Verification verification, Optional<Path> caFil
         /** The subject's CN ({@code TLSUserName CommonName}). */
         COMMON_NAME,
         /** An rfc822Name (e-mail address) in the subject alternative names ({@code TLSUserName EmailSubjAltName}). */
-        EMAIL
+        EMAIL,
+        /**
+         * The whole subject DN, looked up in the administrator's map of users to subjects
+         * ({@code --tls-user-map}): for certificates whose CN is a person's name, not a login.
+         */
+        SUBJECT
     }
 
     /** What a certificate does for a login. */
@@ -56,8 +64,19 @@ public record ClientCertificates(Verification verification, Optional<Path> caFil
         CERTIFICATE_AND_PASSWORD
     }
 
+    /** Without a subject map. */
+    public ClientCertificates(Verification verification, Optional<Path> caFile, Optional<Path> caDirectory,
+                              UserField userField, LoginMode login, boolean dotLogin) {
+        this(verification, caFile, caDirectory, userField, login, dotLogin, Optional.empty());
+    }
+
     public ClientCertificates {
         Objects.requireNonNull(verification);
+        subjectMap = subjectMap.map(p -> p.toAbsolutePath().normalize());
+        if ((userField == UserField.SUBJECT) != subjectMap.isPresent()) {
+            throw new IllegalArgumentException("users named by certificate subject need the map of users to "
+                    + "subjects (--tls-user-map), and only they use it");
+        }
         caFile = caFile.map(p -> p.toAbsolutePath().normalize());
         caDirectory = caDirectory.map(p -> p.toAbsolutePath().normalize());
         Objects.requireNonNull(userField);
@@ -78,6 +97,6 @@ public record ClientCertificates(Verification verification, Optional<Path> caFil
 
     /** These settings with another login mode. */
     public ClientCertificates withLogin(LoginMode newLogin) {
-        return new ClientCertificates(verification, caFile, caDirectory, userField, newLogin, dotLogin);
+        return new ClientCertificates(verification, caFile, caDirectory, userField, newLogin, dotLogin, subjectMap);
     }
 }

@@ -62,8 +62,12 @@ class ClientCertificateSwitchesTest {
                 "--tls-client-login", "cert")).hasMessage("--tls-client-login takes password, certificate or "
                 + "certificate+password, not 'cert'");
         assertThatThrownBy(() -> clients("--tls-verify-client", "required", "--tls-client-ca", "/ca.pem",
-                "--tls-user-from", "subject")).hasMessage("--tls-user-from subject is not supported yet: use cn or "
-                + "email");
+                "--tls-user-from", "subject")).hasMessage("--tls-user-from subject needs --tls-user-map FILE");
+        assertThatThrownBy(() -> clients("--tls-verify-client", "required", "--tls-client-ca", "/ca.pem",
+                "--tls-user-map", "/users-by-subject")).hasMessage("--tls-user-map needs --tls-user-from subject");
+        assertThatThrownBy(() -> clients("--tls-verify-client", "required", "--tls-client-ca", "/ca.pem",
+                "--tls-user-from", "subject", "--tls-user-map", "/no/such/map"))
+                .hasMessage("--tls-user-map: cannot read /no/such/map");
         assertThatThrownBy(() -> clients("-Y", "0", "--tls-verify-client", "required", "--tls-client-ca", "/ca.pem"))
                 .hasMessage("client certificates (--tls-verify-client ...) need TLS on; -Y 0 turns it off");
     }

@@ -252,6 +252,23 @@ class ClientCertificateLoginTest {
     }
 
     @Test
+    void theMapOfUsersToSubjectsNamesUsersByTheWholeSubject() throws Exception {
+        Path map = temp.resolve("users-by-subject");
+        // the DN in the order the server logs it, typed with other spacing and case
+        Files.writeString(map, "# user: subject\nalice: o=Ferry tests,  cn=BOB\nnot a mapping line\n");
+        start(new ClientCertificates(Verification.REQUIRED, Optional.of(caFile), Optional.empty(), UserField.SUBJECT,
+                LoginMode.CERTIFICATE, false, Optional.of(map)), false);
+        FTPSClient client = connected(bob);
+        assertThat(client.user("alice")).as("bob's certificate is listed for alice").isEqualTo(232);
+        client.disconnect();
+        FTPSClient byCn = connected(alice);
+        assertThat(byCn.user("alice")).as("the CN does not count when the map names users").isEqualTo(530);
+        byCn.disconnect();
+        assertThat(log.messages()).contains("login failed for alice: the client certificate (subject "
+                + "O=Ferry tests,CN=alice) names no user by its subject in " + map + ", not alice");
+    }
+
+    @Test
     void aCertificateInTheUsersDotTlsloginLogsInWithoutPassword() throws Exception {
         start(settings(Verification.REQUIRED, LoginMode.PASSWORD, UserField.COMMON_NAME, true), false);
         Files.writeString(home("alice").resolve(".tlslogin"), bob.certificatePem());
