@@ -234,6 +234,8 @@ peer_selected() { case ",$SERVERS," in *,vsftpd,* | *,pure-ftpd,* | *,proftpd,*)
 VSFTPD=/usr/sbin/vsftpd
 PUREFTPD=$PEERS/root/usr/sbin/pure-ftpd
 PROFTPD=$PEERS/root/usr/sbin/proftpd
+PROFTPD_MODULES=$PEERS/root/usr/lib/proftpd
+PROFTPD_MOD_TLS=$PROFTPD_MODULES/mod_tls.so
 [ -x "$VSFTPD" ] || VSFTPD=$PEERS/root/usr/sbin/vsftpd
 
 APT_UPDATED=0
@@ -290,6 +292,10 @@ if peer_selected && [ "$INSTALL" = 1 ]; then
     esac
     case ",$SERVERS," in *,pure-ftpd,*) unpack_peer pure-ftpd "$PUREFTPD" ;; esac
     case ",$SERVERS," in *,proftpd,*) unpack_peer proftpd-core "$PROFTPD" ;; esac
+    # proftpd's mod_tls is a DSO in Debian's proftpd-mod-crypto, not in proftpd-core.
+    if selected ftps; then
+        case ",$SERVERS," in *,proftpd,*) unpack_peer proftpd-mod-crypto "$PROFTPD_MOD_TLS" ;; esac
+    fi
 fi
 
 # The peers' test user: a system user with a known password, its home the dataset.
@@ -351,6 +357,33 @@ meta sizes "big=$BIG medium=$MEDIUM small=${SMALL_COUNT}x$SMALL_SIZE login=${LOG
 meta servers "$SERVERS"
 meta open_files_limit "$(ulimit -n)"
 
+# --- scenario 7: one certificate for every server -----------------------------------------------
+# Made once per run, self-signed, for 127.0.0.1 only (the load generator trusts any certificate:
+# it measures the protocol, not a trust decision). Without openssl (--smoke on a bare CI image)
+# Ferry uses the self-signed certificate it makes itself, and the peers' FTPS rows are n/a.
+TLS_CERT=""
+TLS_KEY=""
+TLS_NA="" # why the peers cannot run scenario 7 here, if they cannot
+if selected ftps; then
+    if command -v openssl >/dev/null 2>&1; then
+        mkdir -p "$WORK/tls"
+        if openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
+            -keyout "$WORK/tls/key.pem" -out "$WORK/tls/cert.pem" >"$LOGS/openssl.log" 2>&1; then
+            chmod 600 "$WORK/tls/key.pem"
+            TLS_CERT=$WORK/tls/cert.pem
+            TLS_KEY=$WORK/tls/key.pem
+            meta tls_certificate "self-signed EC P-256 (openssl req), the same for every server"
+        else
+            TLS_NA="openssl req failed (see $LOGS/openssl.log)"
+        fi
+    else
+        TLS_NA="no openssl to make the peers' certificate"
+    fi
+    if [ -n "$TLS_NA" ]; then
+        meta tls_certificate "Ferry's own self-signed certificate ($TLS_NA)"
+    fi
+fi
+
 # --- starting and stopping servers --------------------------------------------------------------
 descendants() { # pid -> all descendant pids
     local c
@@ -381,8 +414,8 @@ stop_pid() { # pid: TERM, wait, KILL; then any descendant left over, by PID
 
 SERVER_PID=""
 SERVER_PORT=""
-start_server() { # name -> SERVER_PID, SERVER_PORT
-    local name=$1 port conf dir=$WORK/$1 lo=${PASV_RANGE%:*} hi=${PASV_RANGE#*:}
+start_server() { # name -> SERVER_PID, SERVER_PORT; with TLS_ON=1, FTPS on (scenario 7)
+    local name=$1 port conf dir=$WORK/$1 lo=${PASV_RANGE%:*} hi=${PASV_RANGE#*:} tls=()
     port=$(lg free-port)
     mkdir -p "$dir"
     case $name in
@@ -393,9 +426,15 @@ start_server() { # name -> SERVER_PID, SERVER_PORT
                     FERRY_NO_BUILD=1 "$FERRY_SNAP/ferry" user add "$BENCH_USER" --home "$HOME_DIR" --data-dir "$dir/data" \
                         >>"$LOGS/ferry-user.log" 2>&1 || { cat "$LOGS/ferry-user.log" >&2; return 1; }
             fi
+            # FTPS is offered by default (-Y 1), data sessions must resume the control's TLS session
+            # (the default); without a certificate from this script Ferry makes its own.
+            if [ "${TLS_ON:-0}" = 1 ] && [ -n "$TLS_CERT" ]; then
+                tls=(--tls-cert "$TLS_CERT" --tls-key "$TLS_KEY")
+            fi
             # shellcheck disable=SC2086 # FERRY_EXTRA: extra switches, word-split on purpose
             FERRY_NO_BUILD=1 "$FERRY_SNAP/ferry" serve --data-dir "$dir/data" -S "127.0.0.1,$port" -p "$PASV_RANGE" \
-                -c 0 -C 0 -I 60 --login-timeout 600 --shutdown-grace 2 ${FERRY_EXTRA:-} </dev/null >>"$LOGS/ferry.log" 2>&1 &
+                -c 0 -C 0 -I 60 --login-timeout 600 --shutdown-grace 2 "${tls[@]}" ${FERRY_EXTRA:-} \
+                </dev/null >>"$LOGS/ferry.log" 2>&1 &
             ;;
         vsftpd)
             mkdir -p "$dir/empty"
@@ -427,11 +466,30 @@ idle_session_timeout=3600
 data_connection_timeout=600
 xferlog_enable=NO
 dirmessage_enable=NO
-ssl_enable=NO
 seccomp_sandbox=NO
 isolate=NO
 isolate_network=NO
 EOF
+            if [ "${TLS_ON:-0}" = 1 ]; then
+                # Debian's 3.0.3 has no ssl_tlsv1_1/1_2/1_3 switches: it takes OpenSSL's range
+                # (TLS 1.3 included) minus what ssl_sslv2/ssl_sslv3/ssl_tlsv1 turn off. Its
+                # default cipher list (TLS 1.2 only) is RSA-only; HIGH lets an EC key do TLS 1.2.
+                cat >>"$conf" <<EOF
+ssl_enable=YES
+rsa_cert_file=$TLS_CERT
+rsa_private_key_file=$TLS_KEY
+ssl_sslv2=NO
+ssl_sslv3=NO
+ssl_tlsv1=NO
+ssl_ciphers=HIGH
+require_ssl_reuse=YES
+force_local_logins_ssl=NO
+force_local_data_ssl=NO
+allow_anon_ssl=NO
+EOF
+            else
+                echo "ssl_enable=NO" >>"$conf"
+            fi
             # vsftpd writes its start-up errors ("500 OOPS: ...") to file descriptor 0. It does no
             # reverse DNS (Debian's build has no reverse_lookup_enable; tcp_wrappers is off).
             "$VSFTPD" "$conf" 0>>"$LOGS/vsftpd.log" >>"$LOGS/vsftpd.log" 2>&1 &
@@ -439,8 +497,12 @@ EOF
         pure-ftpd)
             # No -B: foreground. -A chroot, -E no anonymous, -H no reverse DNS, -L listing limit
             # raised above the 10,000-entry directory, -c/-C client limits raised.
+            # FTPS: -Y 1 (offered, not required), -2 certificate,key.
+            if [ "${TLS_ON:-0}" = 1 ]; then
+                tls=(-Y 1 -2 "$TLS_CERT,$TLS_KEY")
+            fi
             "$PUREFTPD" -S "127.0.0.1,$port" -p "$PASV_RANGE" -4 -A -E -H -l unix -u 1 -c 20000 -C 20000 \
-                -I 60 -L 20000:5 -f none -g "$dir/pure-ftpd.pid" </dev/null >>"$LOGS/pure-ftpd.log" 2>&1 &
+                -I 60 -L 20000:5 -f none -g "$dir/pure-ftpd.pid" "${tls[@]}" </dev/null >>"$LOGS/pure-ftpd.log" 2>&1 &
             ;;
         proftpd)
             conf=$dir/proftpd.conf
@@ -480,6 +542,27 @@ PidFile $dir/proftpd.pid
 DelayTable $dir/proftpd.delay
 SystemLog $dir/proftpd.log
 EOF
+            if [ "${TLS_ON:-0}" = 1 ]; then
+                # mod_tls is a DSO (proftpd-mod-crypto). NoSessionReuseRequired: with TLS 1.3,
+                # proftpd sends no new session ticket on an upload's data connection, and the
+                # JDK's client uses each ticket once, so from the third or fourth upload in a
+                # session the load generator has no ticket left and proftpd refuses the data
+                # connection ("client did not reuse TLS session"). Without the check those
+                # connections make a full handshake instead (about a millisecond).
+                cat >>"$conf" <<EOF
+ModulePath $PROFTPD_MODULES
+LoadModule mod_tls.c
+TLSEngine on
+TLSProtocol TLSv1.2 TLSv1.3
+TLSECCertificateFile $TLS_CERT
+TLSECCertificateKeyFile $TLS_KEY
+TLSRequired off
+TLSVerifyClient off
+TLSRenegotiate none
+TLSOptions NoSessionReuseRequired
+TLSLog $dir/proftpd-tls.log
+EOF
+            fi
             "$PROFTPD" -n -c "$conf" </dev/null >>"$LOGS/proftpd.log" 2>&1 &
             ;;
     esac
@@ -514,6 +597,51 @@ run_suite() { # target scenario [extra args...]: one loadgen process per scenari
     local target=$1 scenario=$2
     shift 2
     lg suite --target "$target" --scenarios "$scenario" "${COMMON[@]}" --deadline-seconds "$DEADLINE" "$@" || STATUS=1
+}
+
+# A peer that cannot do FTPS here: its scenario 7 rows say n/a, with the reason; not a failure.
+ftps_na() { # target reason
+    local m metric label unit
+    for m in "ftps_retr_big|FTPS RETR $(human "$BIG")|MB/s" "ftps_stor_big|FTPS STOR $(human "$BIG")|MB/s" \
+        "ftps_login|FTPS login, $LOGIN_CLIENTS clients|logins/s"; do
+        IFS='|' read -r metric label unit <<<"$m"
+        printf 'RESULT\t%s\t7\t%s\t%s\t%s\thigher\tna\t\t%s\n' "$1" "$metric" "$label" "$unit" "$2" >>"$RESULTS"
+    done
+    say "$1: scenario 7 n/a: $2"
+}
+human() { # 1G -> 1 GiB, 8M -> 8 MiB (as the load generator labels sizes)
+    case $1 in *G) echo "${1%G} GiB" ;; *M) echo "${1%M} MiB" ;; *K) echo "${1%K} KiB" ;; *) echo "$1 B" ;; esac
+}
+
+# Scenario 7: scenarios 1 and 3 over explicit FTPS (AUTH TLS, PBSZ 0, PROT P), on a server
+# started with TLS on (the other scenarios run with TLS off, as before).
+run_ftps() { # server
+    local server=$1 sc
+    if [ "$server" != ferry ]; then
+        if [ -n "$TLS_NA" ]; then
+            ftps_na "$server" "$TLS_NA"
+            return 0
+        fi
+        if [ "$server" = proftpd ] && [ ! -f "$PROFTPD_MOD_TLS" ]; then
+            ftps_na "$server" "no mod_tls.so (Debian's proftpd-mod-crypto is not unpacked; run without --no-install)"
+            return 0
+        fi
+    fi
+    if ! TLS_ON=1 start_server "$server"; then
+        fail_result "$server" server start "$server start (FTPS)" "did not start with TLS on; see $LOGS/$server.log"
+        STATUS=1
+        return 0
+    fi
+    for sc in big login; do
+        say "$server: scenario 7 (FTPS): $sc"
+        run_suite "$server" "$sc" --tls --port "$SERVER_PORT" --server-pid "$SERVER_PID"
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+            fail_result "$server" server died "$server died during FTPS $sc" "see $LOGS/$server.log"
+            STATUS=1
+            TLS_ON=1 start_server "$server" || return 0
+        fi
+    done
+    stop_pid "$SERVER_PID"
 }
 
 # --- the run ----------------------------------------------------------------------------------
@@ -603,10 +731,10 @@ for server in "${SERVER_LIST[@]}"; do
             fi
         done
     fi
+    if selected ftps; then
+        run_ftps "$server"
+    fi
 done
-if selected ftps; then
-    echo "7 FTPS: n/a: FTPS not implemented yet"
-fi
 meta duration_s "$(($(date +%s) - T0))"
 
 # --- the report ---------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ import java.util.Set;
  * wait-ftp --port P [--seconds S]        wait until an FTP server greets on 127.0.0.1:P
  * prepare --root DIR [sizes]             create the dataset (big.bin, medium.bin, small/, many/, upload/)
  * ceiling --root DIR --out FILE          loopback copy and sendfile ceilings
- * suite --target NAME --port P ...       run scenarios against a server (or --self: the null server)
+ * suite --target NAME --port P ...       run scenarios against a server (or --self: the null server);
+ *                                        with --tls, big and login run over explicit FTPS (scenario 7)
  * report --in FILE... --json FILE        merge result files: JSON, tables on stdout
  * </pre>
  *
@@ -51,7 +52,7 @@ public final class Main {
                 case "wait-ftp" -> waitFtp(new Args(argv, 1, Set.of()));
                 case "prepare" -> prepare(new Args(argv, 1, Set.of()));
                 case "ceiling" -> ceiling(new Args(argv, 1, Set.of()));
-                case "suite" -> suite(new Args(argv, 1, Set.of("self", "verify")));
+                case "suite" -> suite(new Args(argv, 1, Set.of("self", "verify", "tls")));
                 case "report" -> report(new Args(argv, 1, Set.of()));
                 default -> throw new IllegalArgumentException("unknown command " + argv[0]);
             };
@@ -155,10 +156,17 @@ public final class Main {
                 a.integer("list-count", 10_000),
                 a.integer("timeout-seconds", 60) * 1000,
                 !self,
-                a.get("variant", ""));
+                a.get("variant", ""),
+                a.flag("tls"));
         Path out = out(a);
         int deadline = a.integer("deadline-seconds", 900);
         a.done();
+        if (cfg.tls() && (self || !Set.of("big", "login").containsAll(scenarios.stream().map(String::trim).toList()))) {
+            if (nul != null) {
+                nul.close();
+            }
+            throw new IllegalArgumentException("--tls runs big and login against a real server only");
+        }
         Results results = new Results(out, target);
         watchdog(deadline, results, target + " " + String.join(",", scenarios));
         Suite suite = new Suite(cfg, new Dataset(root), results);

@@ -190,11 +190,6 @@ final class Report {
             }
             body.add(r);
         }
-        List<String> ftps = new ArrayList<>(List.of("7 FTPS", "-"));
-        for (int i = 2; i < head.size(); i++) {
-            ftps.add("n/a");
-        }
-        body.add(ftps);
         for (Metric c : targets.getOrDefault(CEILING, Map.of()).values()) {
             List<String> r = new ArrayList<>(List.of("ceiling: " + c.label, c.unit));
             r.add(c.values.isEmpty() ? "FAILED" : "max " + num(Stats.max(c.values)) + " (median " + num(c.median())
@@ -227,11 +222,6 @@ final class Report {
                 }
                 rbody.add(r);
             }
-            List<String> r = new ArrayList<>(List.of("7 FTPS", "-"));
-            for (int i = 0; i < peers.size(); i++) {
-                r.add("n/a");
-            }
-            rbody.add(r);
             table(out, rhead, rbody, markdown);
         }
 
@@ -373,10 +363,9 @@ final class Report {
                 j.append(f2 ? "" : ", ").append(str(row.name)).append(": ").append(x == null ? "null" : jnum(x));
                 f2 = false;
             }
-            j.append(", \"ftps\": null}");
+            j.append("}");
         }
-        j.append("\n  },\n");
-        j.append("  \"ftps\": \"n/a: FTPS not implemented yet\"\n");
+        j.append("\n  }\n");
         j.append("}\n");
         return j.toString();
     }
