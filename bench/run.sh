@@ -45,6 +45,7 @@ EOF
 MODE=full
 ONLY=""
 SERVERS=""
+NARROWED=0 # --only or --servers given: the run is not a record of every scenario on every server
 ROUNDS=""
 IDLE_ROUNDS=""
 DATA=""
@@ -55,10 +56,10 @@ while [ $# -gt 0 ]; do
     case $1 in
         --smoke) MODE=smoke ;;
         --quick) MODE=quick ;;
-        --only) ONLY=${2:?--only needs a value}; shift ;;
-        --only=*) ONLY=${1#*=} ;;
-        --servers) SERVERS=${2:?--servers needs a value}; shift ;;
-        --servers=*) SERVERS=${1#*=} ;;
+        --only) ONLY=${2:?--only needs a value}; NARROWED=1; shift ;;
+        --only=*) ONLY=${1#*=}; NARROWED=1 ;;
+        --servers) SERVERS=${2:?--servers needs a value}; NARROWED=1; shift ;;
+        --servers=*) SERVERS=${1#*=}; NARROWED=1 ;;
         --rounds) ROUNDS=${2:?--rounds needs a value}; shift ;;
         --rounds=*) ROUNDS=${1#*=} ;;
         --idle-rounds) IDLE_ROUNDS=${2:?--idle-rounds needs a value}; shift ;;
@@ -740,7 +741,7 @@ meta duration_s "$(($(date +%s) - T0))"
 # --- the report ---------------------------------------------------------------------------------
 case $MODE in
     full)
-        if [ -z "$ONLY" ] && [ -z "$SERVERS" ]; then
+        if [ "$NARROWED" = 0 ]; then
             mkdir -p "$BENCH/results"; JSON=$BENCH/results/$DATE.json; MD=$BENCH/results/$DATE.md
         else # a partial run never replaces the record of a complete one
             mkdir -p "$BENCH/.work/results"; JSON=$BENCH/.work/results/$DATE-partial.json; MD=$BENCH/.work/results/$DATE-partial.md
