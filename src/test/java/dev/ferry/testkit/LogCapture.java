@@ -45,6 +45,11 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
         return List.copyOf(lines);
     }
 
+    /** Every message so far, without its level. */
+    public List<String> messages() {
+        return lines().stream().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+    }
+
     /** The lines of {@code level} ("WARN", "ERROR", ...), without the level. */
     public List<String> at(String level) {
         return lines().stream().filter(l -> l.startsWith(level + " ")).map(l -> l.substring(level.length() + 1))

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import dev.ferry.auth.AccountResolver;
 import dev.ferry.auth.AuthenticatorChain;
 import dev.ferry.auth.PasswordHasher;
@@ -37,17 +33,16 @@ import dev.ferry.config.TlsConfig;
 import dev.ferry.config.TlsPolicy;
 import dev.ferry.fs.SymlinkPolicy;
 import dev.ferry.server.FtpServer;
+import dev.ferry.testkit.ClientPrograms;
+import dev.ferry.testkit.LogCapture;
 import dev.ferry.tls.TestCertificateAuthority;
 import dev.ferry.tls.TestCertificateAuthority.Issued;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +54,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Client certificates (RFC 4217 §12) with real clients over loopback: Commons Net's FTPSClient
@@ -113,7 +107,7 @@ class ClientCertificateLoginTest {
 
     @AfterEach
     void stop() {
-        log.detach();
+        log.close();
         if (server != null) {
             server.stop();
         }
@@ -313,7 +307,7 @@ class ClientCertificateLoginTest {
 
     @Test
     void curlLogsInWithItsCertificate() throws Exception {
-        assumeTrue(installed("curl"), "curl is not installed");
+        assumeTrue(ClientPrograms.installed("curl"), "curl is not installed");
         start(Verification.REQUIRED, LoginMode.CERTIFICATE);
         Files.writeString(home("alice").resolve("from-curl.txt"), "hello curl\n");
         Path cert = temp.resolve("alice.pem");
@@ -400,61 +394,9 @@ class ClientCertificateLoginTest {
         return client;
     }
 
-    private String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command.getFirst() + " did not finish");
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("%s said: %s", command.getFirst(), text).isZero();
-        return text;
-    }
-
-    private static boolean installed(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The formatted messages of every dev.ferry logger, at INFO and above, for one test. */
-    private static final class LogCapture extends AppenderBase<ILoggingEvent> {
-        private final Logger logger = (Logger) LoggerFactory.getLogger("dev.ferry");
-        private final List<String> messages = new ArrayList<>();
-        private Level oldLevel;
 
-        static LogCapture attach() {
-            LogCapture c = new LogCapture();
-            c.setContext(c.logger.getLoggerContext());
-            c.start();
-            c.oldLevel = c.logger.getLevel();
-            c.logger.addAppender(c);
-            c.logger.setLevel(Level.INFO);
-            return c;
-        }
-
-        @Override
-        protected void append(ILoggingEvent event) {
-            messages.add(event.getFormattedMessage());
-        }
-
-        synchronized List<String> messages() {
-            return List.copyOf(messages);
-        }
-
-        void detach() {
-            logger.setLevel(oldLevel);
-            logger.detachAppender(this);
-            stop();
-        }
+    private String run(List<String> command) throws Exception {
+        return ClientPrograms.run(temp, Duration.ofSeconds(60), command);
     }
 }

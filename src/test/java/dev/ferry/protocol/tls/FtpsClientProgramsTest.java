@@ -3,14 +3,13 @@ package dev.ferry.protocol.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import dev.ferry.testkit.ClientPrograms;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class FtpsClientProgramsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"--tlsv1.2 --tls-max 1.2", "--tlsv1.3"})
     void curl(String versions) throws Exception {
-        assumeTrue(installed("curl"), "curl is not installed");
+        assumeTrue(ClientPrograms.installed("curl"), "curl is not installed");
         String name = versions.contains("1.2") ? "curl12.bin" : "curl13.bin";
         List<String> tls = new ArrayList<>(List.of("--ssl-reqd", "-k"));
         tls.addAll(List.of(versions.split(" ")));
@@ -66,7 +65,7 @@ class FtpsClientProgramsTest {
 
     @Test
     void curlImplicit() throws Exception {
-        assumeTrue(installed("curl"), "curl is not installed");
+        assumeTrue(ClientPrograms.installed("curl"), "curl is not installed");
         Files.write(server.home().resolve("implicit.bin"), CONTENT);
         run(List.of("curl", "-sS", "-k", "--user", FtpsServer.USER + ":" + FtpsServer.PASSWORD, "-o", "implicit.bin",
                 "ftps://127.0.0.1:" + server.implicitPort() + "/implicit.bin"));
@@ -75,7 +74,7 @@ class FtpsClientProgramsTest {
 
     @Test
     void lftp() throws Exception {
-        assumeTrue(installed("lftp"), "lftp is not installed");
+        assumeTrue(ClientPrograms.installed("lftp"), "lftp is not installed");
         String script = "set ftp:ssl-force true; set ftp:ssl-protect-data true; set ssl:verify-certificate no; "
                 + "set net:max-retries 1; set net:timeout 20; set cmd:fail-exit yes; set xfer:clobber on; "
                 + "put up.bin -o lftp.bin; get lftp.bin -o back-lftp.bin; cls -1; quit";
@@ -92,7 +91,7 @@ class FtpsClientProgramsTest {
      */
     @Test
     void pythonFtplibResumingTheControlSession() throws Exception {
-        assumeTrue(installed("python3"), "python3 is not installed");
+        assumeTrue(ClientPrograms.installed("python3"), "python3 is not installed");
         String program = """
                 import ftplib, io, ssl, sys
                 ctx = ssl.create_default_context()
@@ -125,7 +124,7 @@ class FtpsClientProgramsTest {
 
     @Test
     void pythonFtplibAsShippedIsToldWhyItsDataConnectionIsRefused() throws Exception {
-        assumeTrue(installed("python3"), "python3 is not installed");
+        assumeTrue(ClientPrograms.installed("python3"), "python3 is not installed");
         String program = """
                 import ftplib, ssl, sys
                 ctx = ssl.create_default_context()
@@ -155,28 +154,6 @@ class FtpsClientProgramsTest {
     }
 
     private String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command.getFirst() + " did not finish");
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as("%s said: %s", command.getFirst(), text).isZero();
-        return text;
-    }
-
-    private static boolean installed(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
+        return ClientPrograms.run(work, Duration.ofSeconds(90), command);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ferry.testkit.CertificateFixture;
+import dev.ferry.testkit.ClientPrograms;
 import dev.ferry.testkit.ConfiguredServer;
 import java.io.BufferedReader;
 import java.io.File;
@@ -13,7 +14,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -163,7 +163,7 @@ class SniVirtualHostTest {
 
     @Test
     void curlVerifiesTheVirtualHostsCertificateByName() throws Exception {
-        assumeTrue(installed("curl"), "curl is not installed");
+        assumeTrue(ClientPrograms.installed("curl"), "curl is not installed");
         String explicit = "a.test:" + server.port() + ":127.0.0.1";
         assertThat(curl("--ssl-reqd", "--cacert", dir.resolve("a.pem").toString(), "--resolve", explicit,
                 "ftp://a.test:" + server.port() + "/")).isEqualTo(0);
@@ -189,15 +189,6 @@ class SniVirtualHostTest {
             System.err.println("CURL " + command + "\n" + output);
         }
         return p.exitValue();
-    }
-
-    private static boolean installed(String program) {
-        for (String path : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(path, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A control connection whose TLS handshake sends the SNI name given (none for null). */
