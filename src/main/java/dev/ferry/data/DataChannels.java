@@ -10,6 +10,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,6 +130,54 @@ public final class DataChannels implements Closeable {
             return connectTo(target);
         }
         throw new IOException("no data connection was set up (use PASV or PORT first)");
+    }
+
+    /**
+     * The passive data connection if the client has already made it, taken without waiting and
+     * with the set-up consumed. Empty, with the set-up left as it was, when nothing is waiting
+     * yet, in active mode (connecting could wait), or when what is waiting comes from another
+     * host: then {@link #connect} deals with it, the refusal logged, while it waits for the client.
+     */
+    public Optional<DataConnection> connectIfWaiting() throws IOException {
+        ServerSocketChannel passive;
+        lock.lock();
+        try {
+            passive = listener;
+        } finally {
+            lock.unlock();
+        }
+        if (passive == null) {
+            return Optional.empty();
+        }
+        SocketChannel channel;
+        InetAddress peer;
+        passive.configureBlocking(false);
+        try {
+            channel = passive.accept();
+            if (channel == null) {
+                return Optional.empty();
+            }
+            peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+            if (!foreignAllowed && !sameHost(peer, controlRemote)) {
+                LOG.warn("refused passive data connection from {} (control connection is from {})",
+                        peer.getHostAddress(), controlRemote.getHostAddress());
+                channel.close();
+                return Optional.empty();
+            }
+        } finally {
+            passive.configureBlocking(true);
+        }
+        lock.lock();
+        try {
+            if (listener == passive) {
+                listener = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        passive.close();
+        tune(channel);
+        return Optional.of(new DataConnection(channel));
     }
 
     private DataConnection accept(ServerSocketChannel passive) throws IOException {

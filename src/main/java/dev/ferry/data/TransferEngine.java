@@ -37,22 +37,24 @@ public final class TransferEngine {
     private TransferEngine() {
     }
 
-    /** Sends a file from {@code offset} to its end. */
-    public static long send(FileChannel file, long offset, DataType type, DataConnection out, TransferProgress progress)
-            throws IOException {
+    /**
+     * Sends a file from {@code offset} to {@code size}, the size the 150 announced: a file still
+     * growing is sent up to it, one that shrank up to its end. ASCII is sent to the end.
+     */
+    public static long send(FileChannel file, long offset, long size, DataType type, DataConnection out,
+                            TransferProgress progress) throws IOException {
         if (type == DataType.ASCII) {
             return sendAscii(file, offset, out.channel(), progress);
         }
-        return out.isProtected() ? sendThrough(file, offset, out.channel(), progress)
-                : sendBinary(file, offset, out.socket(), progress);
+        return out.isProtected() ? sendThrough(file, offset, size, out.channel(), progress)
+                : sendBinary(file, offset, size, out.socket(), progress);
     }
 
     /** Binary through a channel that must see every byte (TLS): large file reads, no other copy. */
-    private static long sendThrough(FileChannel file, long offset, WritableByteChannel out, TransferProgress progress)
-            throws IOException {
+    private static long sendThrough(FileChannel file, long offset, long size, WritableByteChannel out,
+                                    TransferProgress progress) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         long position = offset;
-        long size = file.size(); // as in sendBinary: what the 150 announced
         while (position < size) {
             buffer.clear();
             if (size - position < buffer.capacity()) {
@@ -71,10 +73,9 @@ public final class TransferEngine {
         return position - offset;
     }
 
-    private static long sendBinary(FileChannel file, long offset, SocketChannel out, TransferProgress progress)
-            throws IOException {
+    private static long sendBinary(FileChannel file, long offset, long size, SocketChannel out,
+                                   TransferProgress progress) throws IOException {
         long position = offset;
-        long size = file.size(); // the size the 150 announced; a file still growing is sent up to it
         // Non-blocking, sendfile returns as soon as the socket buffer is full, with what it took:
         // progress is exact to one socket buffer however slow the client, and a single call never
         // hides minutes of trickling from the stall timer.
@@ -92,6 +93,25 @@ public final class TransferEngine {
                     wait.untilWritable();
                 }
             }
+        }
+        return position - offset;
+    }
+
+    /**
+     * Sends from {@code offset} towards {@code size} what the socket takes without waiting, and
+     * returns the bytes sent; the socket is left non-blocking.
+     */
+    public static long sendAvailable(FileChannel file, long offset, long size, SocketChannel out, TransferProgress progress)
+            throws IOException {
+        out.configureBlocking(false);
+        long position = offset;
+        while (position < size) {
+            long n = file.transferTo(position, Math.min(SEND_CHUNK, size - position), out);
+            if (n <= 0) {
+                break;
+            }
+            position += n;
+            progress.add(n);
         }
         return position - offset;
     }

@@ -3,6 +3,7 @@ package dev.ferry.data;
 import dev.ferry.fs.FsException;
 import dev.ferry.reply.Reply;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The work of one data-channel command (RETR, STOR, LIST, ...) after its checks have passed on
@@ -15,6 +16,25 @@ public interface TransferJob {
 
     /** Moves the data and returns the final (226) reply. */
     Reply run(DataConnection connection, TransferProgress progress) throws IOException, FsException;
+
+    /**
+     * Whether this job is small enough that {@link #runAtOnce} will likely finish it. Such a job
+     * runs on the control thread when its data connection is already waiting: for a file that
+     * takes one system call to send, handing it to a transfer thread costs more than the send.
+     */
+    default boolean mayFinishAtOnce() {
+        return false;
+    }
+
+    /**
+     * Moves what can be moved without waiting for the client. Returns the final reply when the
+     * job is done; empty when the rest has to wait, and then {@link #run} is called (on a transfer
+     * thread) and continues where this stopped.
+     */
+    default Optional<Reply> runAtOnce(DataConnection connection, TransferProgress progress)
+            throws IOException, FsException {
+        return Optional.empty();
+    }
 
     /** Releases what the job holds (open files); called exactly once, whatever happened. */
     void release();

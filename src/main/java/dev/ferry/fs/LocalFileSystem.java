@@ -131,13 +131,15 @@ public final class LocalFileSystem implements VirtualFileSystem {
     @Override
     public FileChannel openRead(VirtualPath path) throws FsException {
         Path real = existing(path);
-        if (Files.isDirectory(real)) {
-            throw new FsException.IsADirectory();
-        }
-        if (!Files.isRegularFile(real)) {
-            throw new FsException.AccessDenied();
-        }
         try {
+            // one stat for both questions; a FIFO or device must be refused before open, which could block on it
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
+                throw new FsException.IsADirectory();
+            }
+            if (!attributes.isRegularFile()) {
+                throw new FsException.AccessDenied();
+            }
             return FileChannel.open(real, StandardOpenOption.READ);
         } catch (IOException e) {
             throw FsException.from(e);

@@ -718,7 +718,12 @@ public final class Session implements Runnable {
         } finally {
             transferLock.unlock();
         }
-        LOG.info("transfer ended: {} bytes, {} {}", finished.progress().bytes(), last.code(), last.lines().getFirst());
+        if (last.code() < 400) {
+            // one line per file would flood the log on a mirror of many small files
+            LOG.debug("transfer ended: {} bytes, {} {}", finished.progress().bytes(), last.code(), last.lines().getFirst());
+        } else {
+            LOG.info("transfer ended: {} bytes, {} {}", finished.progress().bytes(), last.code(), last.lines().getFirst());
+        }
         touch();
     }
 

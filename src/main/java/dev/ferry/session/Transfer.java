@@ -24,6 +24,10 @@ import org.slf4j.MDC;
  * virtual one because binary downloads block in {@code sendfile}, which only a platform thread
  * can be woken from by closing the socket (see {@code TransferEngine}). The transfer thread sends the 150, opens the data
  * connection, runs the job and sends exactly one final reply.
+ *
+ * <p>A small download whose passive connection is already waiting is the exception: it runs on
+ * the control thread, without waiting for anything (one non-blocking {@code sendfile}), and only
+ * what the socket did not take at once moves on to a transfer thread.
  */
 public final class Transfer {
     private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
@@ -45,7 +49,26 @@ public final class Transfer {
     }
 
     void start(Session session, ControlChannel control, DataChannels data, java.util.concurrent.Executor threads) {
+        DataConnection waiting = null;
+        if (protection.isEmpty() && job.mayFinishAtOnce()) {
+            // A small download whose data connection is already there runs here, on the control
+            // thread: it takes one system call, less than handing it to a transfer thread would.
+            // Whatever does not fit in the socket buffer at once continues on a transfer thread.
+            try {
+                waiting = data.connectIfWaiting().orElse(null);
+            } catch (IOException e) {
+                waiting = null; // the transfer thread connects again, and reports what fails
+            }
+            if (waiting != null) {
+                Optional<Reply> last = runHere(control, waiting);
+                if (last.isPresent()) {
+                    finish(session, last.get());
+                    return;
+                }
+            }
+        }
         var context = MDC.getCopyOfContextMap();
+        DataConnection opened = waiting;
         Runnable task = () -> {
             if (context != null) {
                 MDC.setContextMap(context);
@@ -53,16 +76,13 @@ public final class Transfer {
             try {
                 Reply last;
                 try {
-                    last = run(control, data);
-                } finally {
-                    job.release();
-                    closeConnection();
+                    last = opened == null ? run(control, data) : move(opened);
+                } catch (RuntimeException | Error e) {
+                    finish(session, Reply.of(ReplyCode.LOCAL_ERROR, "Local error in processing"));
+                    throw e;
                 }
-                session.transferFinished(this, last); // sends the final reply
+                finish(session, last);
             } finally {
-                // whatever happened, the control thread must not wait for this transfer forever
-                preliminarySent.countDown();
-                done.countDown();
                 MDC.clear(); // the thread is pooled
             }
         };
@@ -70,6 +90,51 @@ public final class Transfer {
             threads.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             Thread.ofPlatform().daemon(true).start(task); // the server is stopping; finish this one anyway
+        }
+    }
+
+    /**
+     * Ends the transfer: releases what it holds, sends the final reply. Whatever happened, the
+     * control thread must not wait for this transfer afterwards.
+     */
+    private void finish(Session session, Reply last) {
+        try {
+            try {
+                job.release();
+                closeConnection();
+            } finally {
+                session.transferFinished(this, last); // sends the final reply
+            }
+        } finally {
+            preliminarySent.countDown();
+            done.countDown();
+        }
+    }
+
+    /** The 150 and what the job can move at once, on the calling thread. */
+    private Optional<Reply> runHere(ControlChannel control, DataConnection opened) {
+        lock.lock();
+        try {
+            connection = opened;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            control.send(Reply.of(ReplyCode.OPENING_DATA, job.openingText()));
+        } catch (IOException e) {
+            return Optional.of(Reply.of(ReplyCode.TRANSFER_ABORTED, "Control connection lost"));
+        } finally {
+            preliminarySent.countDown();
+        }
+        try {
+            return job.runAtOnce(opened, progress);
+        } catch (FsException e) {
+            return Optional.of(ErrorMapper.toReply(e));
+        } catch (IOException e) {
+            return Optional.of(failed(e));
+        } catch (RuntimeException e) {
+            LOG.error("transfer failed unexpectedly", e);
+            return Optional.of(Reply.of(ReplyCode.LOCAL_ERROR, "Local error in processing"));
         }
     }
 
@@ -119,19 +184,28 @@ public final class Transfer {
                 return aborted();
             }
         }
+        return move(opened);
+    }
+
+    /** Runs the job on an open (and, under PROT P, protected) connection. */
+    private Reply move(DataConnection opened) {
         try {
             return job.run(opened, progress);
         } catch (FsException e) {
             return ErrorMapper.toReply(e);
         } catch (IOException e) {
-            if (abortReason == null) {
-                LOG.info("transfer failed after {} bytes: {}", progress.bytes(), e.toString());
-            }
-            return aborted();
+            return failed(e);
         } catch (RuntimeException e) {
             LOG.error("transfer failed unexpectedly", e);
             return Reply.of(ReplyCode.LOCAL_ERROR, "Local error in processing");
         }
+    }
+
+    private Reply failed(IOException e) {
+        if (abortReason == null) {
+            LOG.info("transfer failed after {} bytes: {}", progress.bytes(), e.toString());
+        }
+        return aborted();
     }
 
     private Reply aborted() {

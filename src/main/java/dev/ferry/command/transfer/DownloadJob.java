@@ -9,36 +9,62 @@ import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.DataType;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.util.Optional;
 
 /** RETR's transfer: the file was opened on the control thread, so 550s came before any 150. */
 final class DownloadJob implements TransferJob {
+    /**
+     * The largest remainder tried on the control thread. A new loopback or LAN connection takes
+     * this much into its socket buffer at once; a larger file, or a slow client, continues on a
+     * transfer thread after the first call.
+     */
+    static final long AT_ONCE_LIMIT = 128 << 10;
+
     private final String name;
     private final FileChannel file;
-    private final long offset;
+    /** The size when the file was opened: what the 150 announces and what is sent. */
+    private final long size;
     private final DataType type;
+    /** The next byte to send: the REST offset, then wherever {@link #runAtOnce} stopped. */
+    private long position;
 
-    DownloadJob(String name, FileChannel file, long offset, DataType type) {
+    DownloadJob(String name, FileChannel file, long size, long offset, DataType type) {
         this.name = name;
         this.file = file;
-        this.offset = offset;
+        this.size = size;
+        this.position = offset;
         this.type = type;
     }
 
     @Override
     public String openingText() {
-        long size;
-        try {
-            size = file.size();
-        } catch (IOException e) {
-            size = -1;
+        return "Opening " + type.label() + " mode data connection for " + name + " (" + size + " bytes)";
+    }
+
+    @Override
+    public boolean mayFinishAtOnce() {
+        return type != DataType.ASCII && size - position <= AT_ONCE_LIMIT;
+    }
+
+    @Override
+    public Optional<Reply> runAtOnce(DataConnection connection, TransferProgress progress) throws IOException {
+        if (!mayFinishAtOnce() || connection.isProtected()) {
+            return Optional.empty();
         }
-        return "Opening " + type.label() + " mode data connection for " + name
-                + (size >= 0 ? " (" + size + " bytes)" : "");
+        position += TransferEngine.sendAvailable(file, position, size, connection.socket(), progress);
+        if (position < size && file.size() > position) {
+            return Optional.empty(); // the socket buffer is full: the rest waits for the client
+        }
+        return Optional.of(finish(connection));
     }
 
     @Override
     public Reply run(DataConnection connection, TransferProgress progress) throws IOException {
-        TransferEngine.send(file, offset, type, connection, progress);
+        TransferEngine.send(file, position, size, type, connection, progress);
+        return finish(connection);
+    }
+
+    private static Reply finish(DataConnection connection) throws IOException {
         connection.finishOutput();
         return Reply.of(ReplyCode.CLOSING_DATA, "Transfer complete");
     }

@@ -26,18 +26,20 @@ public final class RetrHandler implements CommandHandler {
         FileChannel file = session.fs().openRead(path); // 550s first: they say more than a 425
         long offset = session.parameters().takeRestOffset();
         FileRules files = session.rules().files(session.hostPath(path));
+        long size;
         try {
+            size = file.size();
             if (offset > 0 && !files.allowRetrieveRestart()) {
                 file.close();
                 throw new FtpException(ReplyCode.FILE_UNAVAILABLE, "Resuming downloads is not allowed here");
             }
             long max = files.maxRetrieveSize();
-            if (max > 0 && file.size() > max) {
+            if (max > 0 && size > max) {
                 file.close();
                 throw new FtpException(ReplyCode.FILE_UNAVAILABLE, path.name() + " is larger than the download "
                         + "limit of " + max + " bytes");
             }
-            if (offset > file.size()) {
+            if (offset > size) {
                 file.close();
                 throw new FtpException(ReplyCode.INVALID_REST, "Restart offset " + offset + " is beyond the end of the file");
             }
@@ -48,6 +50,6 @@ public final class RetrHandler implements CommandHandler {
         } catch (IOException e) {
             throw FsException.from(e);
         }
-        return session.startTransfer(new DownloadJob(path.name(), file, offset, session.parameters().type()));
+        return session.startTransfer(new DownloadJob(path.name(), file, size, offset, session.parameters().type()));
     }
 }
