@@ -69,6 +69,14 @@ public final class DataConnection implements Closeable {
         return new DataConnection(socket, secured);
     }
 
+    /**
+     * Asks the kernel to send only full segments until {@link #finishOutput} (see
+     * {@link TcpCork}); for a connection that carries a file or a listing, not a conversation.
+     */
+    public void cork() {
+        TcpCork.apply(socket);
+    }
+
     /** The raw TCP connection. */
     public SocketChannel socket() {
         return socket;

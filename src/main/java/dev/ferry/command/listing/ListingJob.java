@@ -36,6 +36,7 @@ final class ListingJob implements TransferJob {
     @Override
     public Reply run(DataConnection connection, TransferProgress progress) throws IOException {
         WritableByteChannel out = connection.channel();
+        connection.cork();
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
         for (String line : lines) {
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);

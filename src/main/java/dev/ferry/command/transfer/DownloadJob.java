@@ -51,6 +51,7 @@ final class DownloadJob implements TransferJob {
         if (!mayFinishAtOnce() || connection.isProtected()) {
             return Optional.empty();
         }
+        connection.cork();
         position += TransferEngine.sendAvailable(file, position, size, connection.socket(), progress);
         if (position < size && file.size() > position) {
             return Optional.empty(); // the socket buffer is full: the rest waits for the client
@@ -60,6 +61,7 @@ final class DownloadJob implements TransferJob {
 
     @Override
     public Reply run(DataConnection connection, TransferProgress progress) throws IOException {
+        connection.cork(); // again after runAtOnce: harmless, and this may be the first call
         TransferEngine.send(file, position, size, type, connection, progress);
         return finish(connection);
     }
