@@ -84,16 +84,19 @@ case $MODE in
     full)
         BIG=1G; MEDIUM=100M; SMALL_COUNT=2000; SMALL_SIZE=4K; LOGIN_CLIENTS=50; LOGIN_SECONDS=10
         CONC=20; IDLE_LEVELS=100,1000,5000; IDLE_PROBES=5; LIST_COUNT=10000; DEF_ROUNDS=3; VERIFY=""
+        SMALL_WARMUP=5; LIST_WARMUP=10
         DEADLINE=1800
         : "${SERVERS:=$ALL_SERVERS}" ;;
     quick)
         BIG=128M; MEDIUM=16M; SMALL_COUNT=300; SMALL_SIZE=4K; LOGIN_CLIENTS=20; LOGIN_SECONDS=3
         CONC=5; IDLE_LEVELS=20,100,300; IDLE_PROBES=3; LIST_COUNT=2000; DEF_ROUNDS=2; VERIFY=""
+        SMALL_WARMUP=3; LIST_WARMUP=5
         DEADLINE=600
         : "${SERVERS:=$ALL_SERVERS}" ;;
     smoke)
         BIG=8M; MEDIUM=2M; SMALL_COUNT=40; SMALL_SIZE=4K; LOGIN_CLIENTS=4; LOGIN_SECONDS=1
         CONC=3; IDLE_LEVELS=5,20; IDLE_PROBES=2; LIST_COUNT=200; DEF_ROUNDS=1; VERIFY=--verify
+        SMALL_WARMUP=1; LIST_WARMUP=1
         DEADLINE=120
         : "${SERVERS:=ferry}"; INSTALL=0 ;;
 esac
@@ -587,7 +590,10 @@ server_version() {
     esac
 }
 
+# Scenarios 2 and 6 have short rounds: they warm up for more of them, so that a JIT-compiled server
+# is measured in its steady state (a forking server has none to reach).
 COMMON=(--root "$HOME_DIR" --user "$BENCH_USER" --pass "$BENCH_PASS" --rounds "$ROUNDS" --warmup 1
+    --small-warmup "$SMALL_WARMUP" --list-warmup "$LIST_WARMUP"
     --big-size "$BIG" --medium-size "$MEDIUM" --small-count "$SMALL_COUNT" --small-size "$SMALL_SIZE"
     --login-clients "$LOGIN_CLIENTS" --login-seconds "$LOGIN_SECONDS" --conc-clients "$CONC"
     --idle-levels "$IDLE_LEVELS" --idle-probes "$IDLE_PROBES" --list-count "$LIST_COUNT" --out "$RESULTS")

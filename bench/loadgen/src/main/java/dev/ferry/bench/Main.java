@@ -142,6 +142,8 @@ public final class Main {
                 Long.parseLong(a.get("server-pid", "0")),
                 a.integer("rounds", 3),
                 a.integer("warmup", 1),
+                a.integer("small-warmup", a.integer("warmup", 1)),
+                a.integer("list-warmup", a.integer("warmup", 1)),
                 a.flag("verify"),
                 a.size("big-size", 1L << 30),
                 a.size("medium-size", 100L << 20),

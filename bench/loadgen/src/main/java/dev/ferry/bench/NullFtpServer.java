@@ -76,8 +76,7 @@ final class NullFtpServer implements Closeable {
                         if (passive != null) {
                             passive.close();
                         }
-                        passive = ServerSocketChannel.open();
-                        passive.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+                        passive = bindPassive();
                         int p = ((InetSocketAddress) passive.getLocalAddress()).getPort();
                         reply(out, verb.equals("EPSV") ? "229 Entering Extended Passive Mode (|||" + p + "|)"
                                 : "227 Entering Passive Mode (127,0,0,1," + (p >> 8) + "," + (p & 255) + ")");
@@ -176,6 +175,28 @@ final class NullFtpServer implements Closeable {
     private static void reply(OutputStream out, String line) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /**
+     * A listener in the servers' passive range (10000-31999, below the ephemeral ports), as the
+     * real servers get: with ephemeral listeners, thousands of transfers leave the ephemeral
+     * range full of TIME_WAIT, and the client's own connects slow down.
+     */
+    private static ServerSocketChannel bindPassive() throws IOException {
+        for (int i = 0; i < 100; i++) {
+            int port = 10_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(22_000);
+            ServerSocketChannel channel = ServerSocketChannel.open();
+            try {
+                channel.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+                channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                return channel;
+            } catch (java.net.BindException busy) {
+                channel.close();
+            }
+        }
+        ServerSocketChannel channel = ServerSocketChannel.open();
+        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+        return channel;
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Suite {
     /** What to run and how big. */
     record Config(String host, int port, String user, String pass, long serverPid, int rounds, int warmup,
-            boolean verify, long bigSize, long mediumSize, int smallCount, int smallSize, int loginClients,
+            int smallWarmup, int listWarmup, boolean verify, long bigSize, long mediumSize, int smallCount, int smallSize, int loginClients,
             int loginSeconds, int concClients, List<Integer> idleLevels, int idleOpeners, int idleProbes,
             int listCount, int timeoutMillis, boolean readBack, String variant, boolean tls) {
     }
@@ -220,8 +220,8 @@ final class Suite {
             for (int i = 0; i < crcs.length; i++) {
                 crcs[i] = data.crc(Dataset.small(i));
             }
-            for (int round = -cfg.warmup(); round < cfg.rounds(); round++) {
-                boolean check = cfg.verify() || (cfg.warmup() > 0 && round == -cfg.warmup());
+            for (int round = -cfg.smallWarmup(); round < cfg.rounds(); round++) {
+                boolean check = cfg.verify() || (cfg.smallWarmup() > 0 && round == -cfg.smallWarmup());
                 Meter m = new Meter();
                 for (int i = 0; i < cfg.smallCount(); i++) {
                     Received r = c.retrieve("RETR " + Dataset.small(i), check, false);
@@ -513,7 +513,7 @@ final class Suite {
         String label = verb + " of " + cfg.listCount() + " entries";
         List<Double> ms = new ArrayList<>();
         try (FtpClient c = session()) {
-            for (int round = -cfg.warmup(); round < cfg.rounds(); round++) {
+            for (int round = -cfg.listWarmup(); round < cfg.rounds(); round++) {
                 long t0 = System.nanoTime();
                 Received r;
                 try {
