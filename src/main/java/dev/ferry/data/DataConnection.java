@@ -24,6 +24,7 @@ public final class DataConnection implements Closeable {
     private final SocketChannel socket;
     /** Null in the clear. */
     private final TlsChannel tls;
+    private volatile boolean corked;
 
     DataConnection(SocketChannel socket) {
         this(socket, null);
@@ -74,7 +75,14 @@ public final class DataConnection implements Closeable {
      * {@link TcpCork}); for a connection that carries a file or a listing, not a conversation.
      */
     public void cork() {
-        TcpCork.apply(socket);
+        corked = TcpCork.apply(socket);
+    }
+
+    /** Before waiting for room in the socket buffer: sends what the cork holds back. */
+    void pushCorked() {
+        if (corked) {
+            TcpCork.push(socket);
+        }
     }
 
     /** The raw TCP connection. */

@@ -35,11 +35,13 @@ final class TcpCork {
     private static final MethodHandle DESCRIPTOR;
     private static final MethodHandle SETSOCKOPT;
     private static final MemorySegment ONE;
+    private static final MemorySegment ZERO;
 
     static {
         MethodHandle descriptor = null;
         MethodHandle setsockopt = null;
         MemorySegment one = null;
+        MemorySegment zero = null;
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
             try {
                 Class<?> selectable = Class.forName("sun.nio.ch.SelChImpl");
@@ -52,6 +54,8 @@ final class TcpCork {
                                 ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
                 one = Arena.global().allocate(ValueLayout.JAVA_INT);
                 one.set(ValueLayout.JAVA_INT, 0, 1);
+                zero = Arena.global().allocate(ValueLayout.JAVA_INT);
+                zero.set(ValueLayout.JAVA_INT, 0, 0);
             } catch (ReflectiveOperationException | RuntimeException | Error e) {
                 LOG.debug("data connections are not corked (TCP_CORK unavailable: {})", e.toString());
                 descriptor = null;
@@ -61,6 +65,7 @@ final class TcpCork {
         DESCRIPTOR = descriptor;
         SETSOCKOPT = setsockopt;
         ONE = one;
+        ZERO = zero;
     }
 
     private TcpCork() {
@@ -68,12 +73,28 @@ final class TcpCork {
 
     /** Corks the connection; false (and nothing changed) where that is not possible. */
     static boolean apply(SocketChannel channel) {
+        return set(channel, ONE);
+    }
+
+    /**
+     * Sends what the cork holds back, and corks again. Called before waiting for room in the
+     * socket buffer, so that the tail of what was queued never waits for data that cannot come
+     * until the client has made room (which, with a window smaller than a segment, it may only
+     * do after the kernel's 200 ms cork timer).
+     */
+    static void push(SocketChannel channel) {
+        if (set(channel, ZERO)) {
+            set(channel, ONE);
+        }
+    }
+
+    private static boolean set(SocketChannel channel, MemorySegment value) {
         if (SETSOCKOPT == null) {
             return false;
         }
         try {
             int fd = (int) DESCRIPTOR.invokeExact(channel);
-            return fd >= 0 && (int) SETSOCKOPT.invokeExact(fd, IPPROTO_TCP, TCP_CORK, ONE, 4) == 0;
+            return fd >= 0 && (int) SETSOCKOPT.invokeExact(fd, IPPROTO_TCP, TCP_CORK, value, 4) == 0;
         } catch (Throwable e) {
             return false; // a closed channel, say: the transfer reports that on its own
         }

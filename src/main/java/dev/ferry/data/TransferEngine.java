@@ -47,7 +47,7 @@ public final class TransferEngine {
             return sendAscii(file, offset, out.channel(), progress);
         }
         return out.isProtected() ? sendThrough(file, offset, size, out.channel(), progress)
-                : sendBinary(file, offset, size, out.socket(), progress);
+                : sendBinary(file, offset, size, out, progress);
     }
 
     /** Binary through a channel that must see every byte (TLS): large file reads, no other copy. */
@@ -73,8 +73,9 @@ public final class TransferEngine {
         return position - offset;
     }
 
-    private static long sendBinary(FileChannel file, long offset, long size, SocketChannel out,
+    private static long sendBinary(FileChannel file, long offset, long size, DataConnection connection,
                                    TransferProgress progress) throws IOException {
+        SocketChannel out = connection.socket();
         long position = offset;
         // Non-blocking, sendfile returns as soon as the socket buffer is full, with what it took:
         // progress is exact to one socket buffer however slow the client, and a single call never
@@ -90,6 +91,7 @@ public final class TransferEngine {
                     break; // the file shrank under us: send what there is
                 }
                 if (position < size && n < SEND_CHUNK) {
+                    connection.pushCorked();
                     wait.untilWritable();
                 }
             }
