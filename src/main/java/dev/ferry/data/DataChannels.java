@@ -150,18 +150,13 @@ public final class DataChannels implements Closeable {
             return Optional.empty();
         }
         SocketChannel channel;
-        InetAddress peer;
         passive.configureBlocking(false);
         try {
             channel = passive.accept();
             if (channel == null) {
                 return Optional.empty();
             }
-            peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
-            if (!foreignAllowed && !sameHost(peer, controlRemote)) {
-                LOG.warn("refused passive data connection from {} (control connection is from {})",
-                        peer.getHostAddress(), controlRemote.getHostAddress());
-                channel.close();
+            if (!admits(channel, ((InetSocketAddress) channel.getRemoteAddress()).getAddress())) {
                 return Optional.empty();
             }
         } finally {
@@ -190,15 +185,25 @@ public final class DataChannels implements Closeable {
             passive.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
             Socket socket = passive.socket().accept();
             SocketChannel channel = socket.getChannel();
-            InetAddress peer = socket.getInetAddress();
-            if (foreignAllowed || sameHost(peer, controlRemote)) {
+            if (admits(channel, socket.getInetAddress())) {
                 tune(channel);
                 return new DataConnection(channel);
             }
-            LOG.warn("refused passive data connection from {} (control connection is from {})",
-                    peer.getHostAddress(), controlRemote.getHostAddress());
-            channel.close();
         }
+    }
+
+    /**
+     * Whether a passive connection from {@code peer} is this session's: from the control
+     * connection's host, or anywhere with FXP allowed. Another host's is logged and closed.
+     */
+    private boolean admits(SocketChannel channel, InetAddress peer) throws IOException {
+        if (foreignAllowed || sameHost(peer, controlRemote)) {
+            return true;
+        }
+        LOG.warn("refused passive data connection from {} (control connection is from {})",
+                peer.getHostAddress(), controlRemote.getHostAddress());
+        channel.close();
+        return false;
     }
 
     private DataConnection connectTo(InetSocketAddress target) throws IOException {

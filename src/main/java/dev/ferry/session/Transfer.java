@@ -119,12 +119,9 @@ public final class Transfer {
         } finally {
             lock.unlock();
         }
-        try {
-            control.send(Reply.of(ReplyCode.OPENING_DATA, job.openingText()));
-        } catch (IOException e) {
-            return Optional.of(Reply.of(ReplyCode.TRANSFER_ABORTED, "Control connection lost"));
-        } finally {
-            preliminarySent.countDown();
+        Optional<Reply> lost = sendOpening(control);
+        if (lost.isPresent()) {
+            return lost;
         }
         try {
             return job.runAtOnce(opened, progress);
@@ -138,13 +135,22 @@ public final class Transfer {
         }
     }
 
-    private Reply run(ControlChannel control, DataChannels data) {
+    /** The 150; the final reply instead when the control connection is gone. */
+    private Optional<Reply> sendOpening(ControlChannel control) {
         try {
             control.send(Reply.of(ReplyCode.OPENING_DATA, job.openingText()));
+            return Optional.empty();
         } catch (IOException e) {
-            return Reply.of(ReplyCode.TRANSFER_ABORTED, "Control connection lost");
+            return Optional.of(Reply.of(ReplyCode.TRANSFER_ABORTED, "Control connection lost"));
         } finally {
             preliminarySent.countDown();
+        }
+    }
+
+    private Reply run(ControlChannel control, DataChannels data) {
+        Optional<Reply> lost = sendOpening(control);
+        if (lost.isPresent()) {
+            return lost.get();
         }
         DataConnection opened;
         try {
