@@ -75,7 +75,9 @@ public final class DataConnection implements Closeable {
      * {@link TcpCork}); for a connection that carries a file or a listing, not a conversation.
      */
     public void cork() {
-        corked = TcpCork.apply(socket);
+        if (!corked) {
+            corked = TcpCork.apply(socket);
+        }
     }
 
     /** Before waiting for room in the socket buffer: sends what the cork holds back. */

@@ -80,20 +80,15 @@ public final class TransferEngine {
         // Non-blocking, sendfile returns as soon as the socket buffer is full, with what it took:
         // progress is exact to one socket buffer however slow the client, and a single call never
         // hides minutes of trickling from the stall timer.
-        out.configureBlocking(false);
         try (WritableWait wait = new WritableWait(out)) {
-            while (position < size) {
-                long n = file.transferTo(position, Math.min(SEND_CHUNK, size - position), out);
-                if (n > 0) {
-                    position += n;
-                    progress.add(n);
-                } else if (file.size() <= position) {
-                    break; // the file shrank under us: send what there is
+            while (true) {
+                long n = sendAvailable(file, position, size, out, progress);
+                position += n;
+                if (position >= size || n == 0 && file.size() <= position) {
+                    break; // done, or the file shrank under us: send what there is
                 }
-                if (position < size && n < SEND_CHUNK) {
-                    connection.pushCorked();
-                    wait.untilWritable();
-                }
+                connection.pushCorked();
+                wait.untilWritable();
             }
         }
         return position - offset;
@@ -108,12 +103,15 @@ public final class TransferEngine {
         out.configureBlocking(false);
         long position = offset;
         while (position < size) {
-            long n = file.transferTo(position, Math.min(SEND_CHUNK, size - position), out);
-            if (n <= 0) {
-                break;
+            long wanted = Math.min(SEND_CHUNK, size - position);
+            long n = file.transferTo(position, wanted, out);
+            if (n > 0) {
+                position += n;
+                progress.add(n);
             }
-            position += n;
-            progress.add(n);
+            if (n < wanted) {
+                break; // the socket buffer is full (a call that took all it was asked may take more)
+            }
         }
         return position - offset;
     }

@@ -61,7 +61,7 @@ final class DownloadJob implements TransferJob {
 
     @Override
     public Reply run(DataConnection connection, TransferProgress progress) throws IOException {
-        connection.cork(); // again after runAtOnce: harmless, and this may be the first call
+        connection.cork(); // once per connection: runAtOnce may have corked it already
         TransferEngine.send(file, position, size, type, connection, progress);
         return finish(connection);
     }
