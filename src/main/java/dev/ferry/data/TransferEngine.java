@@ -28,6 +28,13 @@ import java.nio.channels.WritableByteChannel;
 public final class TransferEngine {
     private static final int BUFFER = 256 << 10;
     /**
+     * The largest buffer a binary upload grows to. An upload starts with {@link #BUFFER} and
+     * doubles it whenever a read fills it, so only a client that keeps the socket full gets it.
+     * Over loopback, 4 MiB reads stored about a third faster than 256 KiB ones: fewer reads, and
+     * each frees enough receive window for the sender to keep going.
+     */
+    private static final int RECEIVE_MOST = 4 << 20;
+    /**
      * The most one transferTo call is asked for. A call returns early when the socket buffer
      * fills, so this only bounds the work of one call for a fast client (1 MiB calls cost about
      * 20% of loopback throughput against 16 MiB ones).
@@ -171,6 +178,9 @@ public final class TransferEngine {
             buffer.flip();
             if (converted == null) {
                 written += writeFully(buffer, file);
+                if (n == buffer.capacity() && n < RECEIVE_MOST) {
+                    buffer = ByteBuffer.allocateDirect(n * 2);
+                }
                 continue;
             }
             converted.clear();

@@ -18,6 +18,7 @@ import org.apache.commons.net.ProtocolCommandListener;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -169,6 +170,22 @@ class ByteExactTransferTest {
             assertThat(TransferSupport.retrieve(raw, mode, name)).isEqualTo(data);
             // and once more on the same session, to show nothing was left behind
             assertThat(TransferSupport.retrieve(raw, mode, name)).isEqualTo(data);
+        }
+    }
+
+    /**
+     * An upload that keeps the socket full makes the server grow its receive buffer several times
+     * over (256 KiB up to 4 MiB); every byte must still land in order across the switches.
+     */
+    @Test
+    void uploadLargerThanEveryReceiveBufferArrivesWhole() throws Exception {
+        byte[] data = TransferSupport.randomBytes(24 << 20, 24);
+        try (RawFtpClient raw = server.raw()) {
+            raw.login();
+            assertThat(raw.command("TYPE I").code()).isEqualTo(200);
+            TransferSupport.upload(raw, RawMode.EPSV, "STOR big-up.bin", data);
+            assertThat(Files.size(server.home().resolve("big-up.bin"))).isEqualTo(data.length);
+            assertThat(Files.readAllBytes(server.home().resolve("big-up.bin"))).isEqualTo(data);
         }
     }
 }
