@@ -77,6 +77,8 @@ public final class Session implements Runnable {
     private final SessionSlot slot;
 
     private LoginState login = new LoginState.AwaitingUser();
+    /** What this login has been shown of DisplayChdir files; a new login gets a new one. */
+    private ShownMessages shownMessages = new ShownMessages();
     private VirtualPath cwd = VirtualPath.ROOT;
     /** Guarded by transferLock for the control thread; volatile for the timer and stop(). */
     private volatile Transfer transfer;
@@ -411,8 +413,14 @@ public final class Session implements Runnable {
         }
         if (state instanceof LoginState.LoggedIn && !(login instanceof LoginState.LoggedIn)) {
             lastTransferNanos = System.nanoTime();
+            shownMessages = new ShownMessages();
         }
         this.login = state;
+    }
+
+    /** The directory messages this login has been shown. */
+    public ShownMessages shownMessages() {
+        return shownMessages;
     }
 
     /** This session's place in the client counts. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,9 @@ class SighupReloadTest {
 
     @Test
     void sighupAndFerryReloadMakeARunningServeReadItsFileAgain() throws Exception {
+        // Started under nohup, this JVM ignores SIGHUP and so does every child it starts: the
+        // server could not see the signal (it says so in its log), so only `ferry reload` is tested.
+        boolean sighupIgnored = sighupIgnored();
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -62,16 +66,18 @@ class SighupReloadTest {
                 assertThat(client.banner().text()).isEqualTo("Before");
             }
 
-            Files.writeString(file, head + "ServerIdent on \"After\"\n");
-            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(serve.pid())).inheritIO().start();
-            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(kill.exitValue()).isZero();
+            if (!sighupIgnored) {
+                Files.writeString(file, head + "ServerIdent on \"After\"\n");
+                Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(serve.pid())).inheritIO().start();
+                assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(kill.exitValue()).isZero();
 
-            awaitLine(output, seen, "configuration reloaded from " + file
-                    + ": 1 server; 0 running sessions keep the previous configuration");
-            assertThat(serve.isAlive()).isTrue();
-            try (RawFtpClient client = RawFtpClient.connect("127.0.0.1", port)) {
-                assertThat(client.banner().text()).isEqualTo("After");
+                awaitLine(output, seen, "configuration reloaded from " + file
+                        + ": 1 server; 0 running sessions keep the previous configuration");
+                assertThat(serve.isAlive()).isTrue();
+                try (RawFtpClient client = RawFtpClient.connect("127.0.0.1", port)) {
+                    assertThat(client.banner().text()).isEqualTo("After");
+                }
             }
 
             Files.writeString(file, head + "ServerIdent on \"Again\"\n");
@@ -88,6 +94,22 @@ class SighupReloadTest {
             }
         }
         assertThat(data.resolve("ferry.sock")).doesNotExist();
+        Assumptions.assumeFalse(sighupIgnored, "SIGHUP is ignored in this environment (nohup?): "
+                + "ferry reload was tested, the signal was not");
+    }
+
+    /** Whether SIGHUP is in this process's set of ignored signals (Linux: SigIgn, bit 0). */
+    private static boolean sighupIgnored() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & 1L) != 0;
+            }
+        }
+        return false;
     }
 
     /** Waits for a line of the server's output that ends with {@code wanted}. */

@@ -59,6 +59,12 @@ class DisplayChdirTest {
             try (RawFtpClient next = server.alice()) { // a new session starts over
                 assertThat(next.command("CWD docs").lines()).containsExactly("250-Changed.",
                         "250 Directory changed to /docs");
+                // and so does a new login on the same connection (RFC 959 §4.1.1, REIN)
+                assertThat(next.command("REIN").code()).isEqualTo(220);
+                next.login(RulesServer.USER, RulesServer.PASSWORD);
+                assertThat(next.command("CWD /docs").lines()).containsExactly("250-Changed.",
+                        "250 Directory changed to /docs");
+                assertThat(next.command("CWD /docs").lines()).containsExactly("250 Directory changed to /docs");
             }
         }
     }
