@@ -2,8 +2,8 @@ package dev.ferry.auth;
 
 /**
  * Per-user limits stored with each virtual user. Zero means "no limit of its own" (the server's
- * setting applies). Enforced by the limits and quota features as they land; stored now so that
- * the user database does not need a migration for them.
+ * setting applies, or none). The session count and the rates are enforced; the quotas are
+ * stored, so that the user database will not need a migration when they are.
  *
  * @param maxSessions        concurrent sessions for this user
  * @param uploadBytesPerSec  upload bandwidth cap

@@ -64,9 +64,7 @@ public final class TransferEngine {
         long position = offset;
         while (position < size) {
             buffer.clear();
-            if (size - position < buffer.capacity()) {
-                buffer.limit((int) (size - position));
-            }
+            buffer.limit((int) progress.chunk(Math.min(buffer.capacity(), size - position)));
             int n = file.read(buffer, position);
             if (n < 0) {
                 break; // the file shrank under us: send what there is
@@ -110,7 +108,7 @@ public final class TransferEngine {
         out.configureBlocking(false);
         long position = offset;
         while (position < size) {
-            long wanted = Math.min(SEND_CHUNK, size - position);
+            long wanted = progress.chunk(Math.min(SEND_CHUNK, size - position));
             long n = file.transferTo(position, wanted, out);
             if (n > 0) {
                 position += n;
@@ -132,6 +130,7 @@ public final class TransferEngine {
         byte previous = 0;
         while (true) {
             in.clear();
+            in.limit(progress.chunk(in.capacity()));
             int n = file.read(in, position);
             if (n < 0) {
                 break;
@@ -170,6 +169,7 @@ public final class TransferEngine {
         ByteBuffer converted = type == DataType.ASCII ? ByteBuffer.allocate(BUFFER + 1) : null;
         while (true) {
             buffer.clear();
+            buffer.limit(progress.chunk(buffer.capacity()));
             int n = in.read(buffer);
             if (n < 0) {
                 break;

@@ -36,6 +36,14 @@ public interface TransferJob {
         return Optional.empty();
     }
 
+    /**
+     * The most bytes per second this transfer may move (the user's upload or download rate);
+     * 0 for no limit. A limited transfer never runs on the control thread.
+     */
+    default long bytesPerSecond() {
+        return 0;
+    }
+
     /** Releases what the job holds (open files); called exactly once, whatever happened. */
     void release();
 }

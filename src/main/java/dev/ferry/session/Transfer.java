@@ -4,6 +4,7 @@ import dev.ferry.data.DataChannels;
 import dev.ferry.data.DataConnection;
 import dev.ferry.data.DataConnectionRefused;
 import dev.ferry.data.DataProtection;
+import dev.ferry.data.RateLimit;
 import dev.ferry.data.TransferJob;
 import dev.ferry.data.TransferProgress;
 import dev.ferry.fs.FsException;
@@ -35,7 +36,7 @@ public final class Transfer {
     private final TransferJob job;
     /** PROT P: how the data connection is secured once open (RFC 4217 §9); empty for PROT C. */
     private final Optional<DataProtection> protection;
-    private final TransferProgress progress = new TransferProgress();
+    private final TransferProgress progress;
     /** Counted down once the 150 has gone out (or could not), so later replies follow it. */
     private final CountDownLatch preliminarySent = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
@@ -46,11 +47,13 @@ public final class Transfer {
     Transfer(TransferJob job, Optional<DataProtection> protection) {
         this.job = job;
         this.protection = protection;
+        this.progress = new TransferProgress(job.bytesPerSecond() > 0
+                ? Optional.of(new RateLimit(job.bytesPerSecond())) : Optional.empty());
     }
 
     void start(Session session, ControlChannel control, DataChannels data, java.util.concurrent.Executor threads) {
         DataConnection waiting = null;
-        if (protection.isEmpty() && job.mayFinishAtOnce()) {
+        if (protection.isEmpty() && job.mayFinishAtOnce() && !progress.isLimited()) {
             // A small download whose data connection is already there runs here, on the control
             // thread: it takes one system call, less than handing it to a transfer thread would.
             // Whatever does not fit in the socket buffer at once continues on a transfer thread.

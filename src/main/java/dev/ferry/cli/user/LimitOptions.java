@@ -16,19 +16,19 @@ final class LimitOptions {
     Long maxSessions;
 
     @Option(names = "--upload-rate", paramLabel = "BYTES/s", converter = ByteSize.Converter.class,
-            description = "Upload bandwidth cap, e.g. 512K or 10M (0: none of its own).")
+            description = "Upload bandwidth cap of each transfer, e.g. 512K or 10M (0: none).")
     Long uploadRate;
 
     @Option(names = "--download-rate", paramLabel = "BYTES/s", converter = ByteSize.Converter.class,
-            description = "Download bandwidth cap, e.g. 512K or 10M (0: none of its own).")
+            description = "Download bandwidth cap of each transfer, e.g. 512K or 10M (0: none).")
     Long downloadRate;
 
     @Option(names = "--quota-bytes", paramLabel = "BYTES", converter = ByteSize.Converter.class,
-            description = "Total bytes the user may keep, e.g. 5G (0: no quota).")
+            description = "Total bytes the user may keep, e.g. 5G (0: no quota). Stored; not enforced yet.")
     Long quotaBytes;
 
     @Option(names = "--quota-files", paramLabel = "N", converter = Count.class,
-            description = "Total files the user may keep (0: no quota).")
+            description = "Total files the user may keep (0: no quota). Stored; not enforced yet.")
     Long quotaFiles;
 
     boolean anyGiven() {

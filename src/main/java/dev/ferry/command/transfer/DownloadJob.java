@@ -25,15 +25,23 @@ final class DownloadJob implements TransferJob {
     /** The size when the file was opened: what the 150 announces and what is sent. */
     private final long size;
     private final DataType type;
+    /** The user's download rate, 0 for none. */
+    private final long bytesPerSecond;
     /** The next byte to send: the REST offset, then wherever {@link #runAtOnce} stopped. */
     private long position;
 
-    DownloadJob(String name, FileChannel file, long size, long offset, DataType type) {
+    DownloadJob(String name, FileChannel file, long size, long offset, DataType type, long bytesPerSecond) {
         this.name = name;
         this.file = file;
         this.size = size;
         this.position = offset;
         this.type = type;
+        this.bytesPerSecond = bytesPerSecond;
+    }
+
+    @Override
+    public long bytesPerSecond() {
+        return bytesPerSecond;
     }
 
     @Override
@@ -43,7 +51,7 @@ final class DownloadJob implements TransferJob {
 
     @Override
     public boolean mayFinishAtOnce() {
-        return type != DataType.ASCII && size - position <= AT_ONCE_LIMIT;
+        return type != DataType.ASCII && bytesPerSecond == 0 && size - position <= AT_ONCE_LIMIT;
     }
 
     @Override

@@ -39,13 +39,22 @@ final class UploadJob implements TransferJob {
     private final DataType type;
     private final String openingText;
     private final String completionText;
+    /** The user's upload rate, 0 for none. */
+    private final long bytesPerSecond;
 
-    UploadJob(VirtualFileSystem fs, UploadPlan plan, DataType type, String openingText, String completionText) {
+    UploadJob(VirtualFileSystem fs, UploadPlan plan, DataType type, String openingText, String completionText,
+              long bytesPerSecond) {
         this.fs = fs;
         this.plan = plan;
         this.type = type;
         this.openingText = openingText;
         this.completionText = completionText;
+        this.bytesPerSecond = bytesPerSecond;
+    }
+
+    @Override
+    public long bytesPerSecond() {
+        return bytesPerSecond;
     }
 
     @Override

@@ -82,7 +82,8 @@ final class Uploads {
         String opening = unique ? "FILE: " + path.name()
                 : "Opening " + type + " mode data connection for " + path.name();
         String done = unique ? "Transfer complete (unique file name: " + path.name() + ")" : "Transfer complete";
-        return session.startTransfer(new UploadJob(session.fs(), plan, session.parameters().type(), opening, done));
+        return session.startTransfer(new UploadJob(session.fs(), plan, session.parameters().type(), opening, done,
+                session.account().limits().uploadBytesPerSec()));
     }
 
     /**
