@@ -74,7 +74,11 @@ final class FtpsServer implements AutoCloseable {
     }
 
     Path home() {
-        Path home = data.defaultHome(USER);
+        return home(USER);
+    }
+
+    Path home(String user) {
+        Path home = data.defaultHome(user);
         try {
             Files.createDirectories(home);
         } catch (IOException e) {
@@ -99,6 +103,7 @@ final class FtpsServer implements AutoCloseable {
         private List<String> protocols = TlsConfig.SUPPORTED_PROTOCOLS;
         private TlsCertificate certificate;
         private final List<TlsRequirement> accounts = new ArrayList<>();
+        private UserLimits bobLimits = UserLimits.NONE;
 
         private Builder(Path tempDir) {
             this.tempDir = tempDir;
@@ -141,6 +146,12 @@ final class FtpsServer implements AutoCloseable {
             return this;
         }
 
+        /** bob's own upload and download rate, as `ferry user add --upload-rate/--download-rate` stores it. */
+        Builder bobRate(long bytesPerSecond) {
+            this.bobLimits = new UserLimits(0, bytesPerSecond, bytesPerSecond, 0, 0);
+            return this;
+        }
+
         Builder protocols(String... protocols) {
             this.protocols = List.of(protocols);
             return this;
@@ -162,7 +173,7 @@ final class FtpsServer implements AutoCloseable {
             users.add(new StoredUser(USER, PasswordHasher.hash(PASSWORD.toCharArray()), Optional.empty(), true,
                     UserLimits.NONE));
             users.add(new StoredUser("bob", PasswordHasher.hash("bob-secret".toCharArray()), Optional.empty(), true,
-                    UserLimits.NONE));
+                    bobLimits));
             users.add(new StoredUser("carol", PasswordHasher.hash("carol-secret".toCharArray()), Optional.empty(), true,
                     UserLimits.NONE, Set.of("staff")));
             TlsConfig tls = level == TlsLevel.OFF ? TlsConfig.OFF : new TlsConfig(
