@@ -28,10 +28,9 @@ import java.nio.channels.WritableByteChannel;
 public final class TransferEngine {
     private static final int BUFFER = 256 << 10;
     /**
-     * The largest buffer a binary upload grows to. An upload starts with {@link #BUFFER} and
-     * doubles it whenever a read fills it, so only a client that keeps the socket full gets it.
-     * Over loopback, 4 MiB reads stored about a third faster than 256 KiB ones: fewer reads, and
-     * each frees enough receive window for the sender to keep going.
+     * The largest buffer a binary upload grows to ({@link ReceiveBuffer}). Over loopback, 4 MiB
+     * reads stored about a third faster than 256 KiB ones: fewer reads, and each frees enough
+     * receive window for the sender to keep going.
      */
     private static final int RECEIVE_MOST = 4 << 20;
     /**
@@ -163,43 +162,44 @@ public final class TransferEngine {
     public static long receive(DataConnection connection, FileChannel file, DataType type, TransferProgress progress)
             throws IOException {
         ReadableByteChannel in = connection.channel();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
         long written = 0;
         boolean pendingCr = false;
         ByteBuffer converted = type == DataType.ASCII ? ByteBuffer.allocate(BUFFER + 1) : null;
-        while (true) {
-            buffer.clear();
-            buffer.limit(progress.chunk(buffer.capacity()));
-            int n = in.read(buffer);
-            if (n < 0) {
-                break;
-            }
-            progress.add(n);
-            buffer.flip();
-            if (converted == null) {
-                written += writeFully(buffer, file);
-                if (n == buffer.capacity() && n < RECEIVE_MOST) {
-                    buffer = ByteBuffer.allocateDirect(n * 2);
+        // ASCII converts through a buffer of the first size, so only binary uploads grow
+        try (ReceiveBuffer receiving = new ReceiveBuffer(BUFFER, converted == null ? RECEIVE_MOST : BUFFER)) {
+            while (true) {
+                ByteBuffer buffer = receiving.buffer();
+                buffer.clear();
+                buffer.limit(progress.chunk(buffer.capacity()));
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
                 }
-                continue;
-            }
-            converted.clear();
-            while (buffer.hasRemaining()) {
-                byte b = buffer.get();
-                if (pendingCr) {
-                    pendingCr = false;
-                    if (b != '\n') {
-                        converted.put((byte) '\r');
+                progress.add(n);
+                buffer.flip();
+                if (converted == null) {
+                    written += writeFully(buffer, file);
+                    receiving.filled(n);
+                    continue;
+                }
+                converted.clear();
+                while (buffer.hasRemaining()) {
+                    byte b = buffer.get();
+                    if (pendingCr) {
+                        pendingCr = false;
+                        if (b != '\n') {
+                            converted.put((byte) '\r');
+                        }
+                    }
+                    if (b == '\r') {
+                        pendingCr = true;
+                    } else {
+                        converted.put(b);
                     }
                 }
-                if (b == '\r') {
-                    pendingCr = true;
-                } else {
-                    converted.put(b);
-                }
+                converted.flip();
+                written += writeFully(converted, file);
             }
-            converted.flip();
-            written += writeFully(converted, file);
         }
         if (pendingCr) {
             written += writeFully(ByteBuffer.wrap(new byte[] {'\r'}), file);
