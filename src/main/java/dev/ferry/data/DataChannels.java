@@ -115,15 +115,7 @@ public final class DataChannels implements Closeable {
             try {
                 return accept(passive);
             } finally {
-                lock.lock();
-                try {
-                    if (listener == passive) {
-                        listener = null;
-                    }
-                } finally {
-                    lock.unlock();
-                }
-                passive.close();
+                retire(passive);
             }
         }
         if (target != null) {
@@ -162,6 +154,13 @@ public final class DataChannels implements Closeable {
         } finally {
             passive.configureBlocking(true);
         }
+        retire(passive);
+        tune(channel);
+        return Optional.of(new DataConnection(channel));
+    }
+
+    /** Ends a passive set-up that has been used: it is forgotten (unless replaced meanwhile) and closed. */
+    private void retire(ServerSocketChannel passive) throws IOException {
         lock.lock();
         try {
             if (listener == passive) {
@@ -171,8 +170,6 @@ public final class DataChannels implements Closeable {
             lock.unlock();
         }
         passive.close();
-        tune(channel);
-        return Optional.of(new DataConnection(channel));
     }
 
     private DataConnection accept(ServerSocketChannel passive) throws IOException {

@@ -22,7 +22,9 @@ public final class TransferProgress {
         if (n > 0) {
             long total = bytes.addAndGet(n);
             lastProgressNanos = System.nanoTime();
-            limit.ifPresent(l -> l.pace(total));
+            if (limit.isPresent()) {
+                limit.get().pace(total);
+            }
         }
     }
 
