@@ -29,10 +29,6 @@ public final class RateLimit {
         this.chunk = Math.max(MIN_CHUNK, bytesPerSecond / 10);
     }
 
-    public long bytesPerSecond() {
-        return bytesPerSecond;
-    }
-
     /** The most the next call may move, given it wants {@code wanted}. */
     long chunk(long wanted) {
         return Math.min(wanted, chunk);
