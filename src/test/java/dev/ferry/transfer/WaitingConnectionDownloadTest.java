@@ -11,8 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * theft check must be exactly those of any other download (RFC 959 §3.2, §4.2; RFC 2577 §5).
  */
 class WaitingConnectionDownloadTest {
-    private static final Pattern PASV = Pattern.compile("\\((\\d+),(\\d+),(\\d+),(\\d+),(\\d+),(\\d+)\\)");
-
     @TempDir
     static Path temp;
     private static TestServer server;
@@ -97,12 +93,8 @@ class WaitingConnectionDownloadTest {
         byte[] content = TransferSupport.randomBytes(3000, 11);
         Files.write(server.home().resolve("mine.bin"), content);
         try (RawFtpClient raw = binarySession()) {
-            RawReply pasv = raw.command("PASV");
-            Matcher m = PASV.matcher(pasv.text());
-            assertThat(m.find()).as(pasv.toString()).isTrue();
-            InetSocketAddress target = new InetSocketAddress(
-                    m.group(1) + "." + m.group(2) + "." + m.group(3) + "." + m.group(4),
-                    Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6)));
+            InetSocketAddress advertised = TransferSupport.parsePasv(raw.command("PASV"));
+            InetSocketAddress target = new InetSocketAddress(advertised.getHostString(), advertised.getPort());
             try (Socket thief = connectFrom("127.0.0.2", target); Socket mine = connectFrom("127.0.0.1", target)) {
                 RawReply opening = raw.command("RETR mine.bin");
                 assertThat(opening.code()).as(opening.toString()).isEqualTo(150);
