@@ -186,7 +186,15 @@ public final class ControlChannel implements Closeable {
 
     /** Sends one reply; safe to call from any thread. */
     public void send(Reply reply) throws IOException {
-        ByteBuffer out = ByteBuffer.wrap(reply.encode().getBytes(StandardCharsets.UTF_8));
+        write(ByteBuffer.wrap(reply.encode().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Sends two replies in one write, so that the client reads them together. */
+    public void send(Reply first, Reply second) throws IOException {
+        write(ByteBuffer.wrap((first.encode() + second.encode()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void write(ByteBuffer out) throws IOException {
         writeLock.lock();
         try {
             while (out.hasRemaining()) {

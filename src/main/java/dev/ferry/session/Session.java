@@ -706,7 +706,7 @@ public final class Session implements Runnable {
     }
 
     /** Called by the transfer thread: sends the transfer's final reply and forgets the transfer. */
-    void transferFinished(Transfer finished, Reply last) {
+    void transferFinished(Transfer finished, Optional<Reply> opening, Reply last) {
         lastTransferNanos = System.nanoTime();
         transferLock.lock();
         try {
@@ -716,7 +716,11 @@ public final class Session implements Runnable {
                 tls.offerNewTicket();
             }
             try {
-                control.send(last);
+                if (opening.isPresent()) {
+                    control.send(opening.get(), last);
+                } else {
+                    control.send(last);
+                }
             } catch (IOException e) {
                 LOG.debug("could not send the transfer's final reply: {}", e.toString());
             }

@@ -28,7 +28,9 @@ import org.slf4j.MDC;
  *
  * <p>A small download whose passive connection is already waiting is the exception: it runs on
  * the control thread, without waiting for anything (one non-blocking {@code sendfile}), and only
- * what the socket did not take at once moves on to a transfer thread.
+ * what the socket did not take at once moves on to a transfer thread. When it finishes at once,
+ * its 150 goes out together with the 226, in one write: the client reads the data from the other
+ * connection either way, and it is woken once instead of twice.
  */
 public final class Transfer {
     private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
@@ -65,7 +67,7 @@ public final class Transfer {
             if (waiting != null) {
                 Optional<Reply> last = runHere(control, waiting);
                 if (last.isPresent()) {
-                    finish(session, last.get());
+                    finish(session, preliminarySent.getCount() > 0 ? Optional.of(opening()) : Optional.empty(), last.get());
                     return;
                 }
             }
@@ -81,10 +83,10 @@ public final class Transfer {
                 try {
                     last = opened == null ? run(control, data) : move(opened);
                 } catch (RuntimeException | Error e) {
-                    finish(session, Reply.of(ReplyCode.LOCAL_ERROR, "Local error in processing"));
+                    finish(session, Optional.empty(), Reply.of(ReplyCode.LOCAL_ERROR, "Local error in processing"));
                     throw e;
                 }
-                finish(session, last);
+                finish(session, Optional.empty(), last);
             } finally {
                 MDC.clear(); // the thread is pooled
             }
@@ -97,16 +99,17 @@ public final class Transfer {
     }
 
     /**
-     * Ends the transfer: releases what it holds, sends the final reply. Whatever happened, the
-     * control thread must not wait for this transfer afterwards.
+     * Ends the transfer: releases what it holds, sends the final reply, after the 150 when that
+     * has not gone out yet. Whatever happened, the control thread must not wait for this
+     * transfer afterwards.
      */
-    private void finish(Session session, Reply last) {
+    private void finish(Session session, Optional<Reply> opening, Reply last) {
         try {
             try {
                 job.release();
                 closeConnection();
             } finally {
-                session.transferFinished(this, last); // sends the final reply
+                session.transferFinished(this, opening, last); // sends the final reply
             }
         } finally {
             preliminarySent.countDown();
@@ -114,7 +117,10 @@ public final class Transfer {
         }
     }
 
-    /** The 150 and what the job can move at once, on the calling thread. */
+    /**
+     * What the job can move at once, on the calling thread. The final reply when it is done, and
+     * then the 150 has not been sent (the caller sends both); otherwise the 150 has been sent.
+     */
     private Optional<Reply> runHere(ControlChannel control, DataConnection opened) {
         lock.lock();
         try {
@@ -122,26 +128,28 @@ public final class Transfer {
         } finally {
             lock.unlock();
         }
-        Optional<Reply> lost = sendOpening(control);
-        if (lost.isPresent()) {
-            return lost;
-        }
+        Optional<Reply> last;
         try {
-            return job.runAtOnce(opened, progress);
+            last = job.runAtOnce(opened, progress);
         } catch (FsException e) {
-            return Optional.of(ErrorMapper.toReply(e));
+            last = Optional.of(ErrorMapper.toReply(e));
         } catch (IOException e) {
-            return Optional.of(failed(e));
+            last = Optional.of(failed(e));
         } catch (RuntimeException e) {
             LOG.error("transfer failed unexpectedly", e);
-            return Optional.of(Reply.of(ReplyCode.LOCAL_ERROR, "Local error in processing"));
+            last = Optional.of(Reply.of(ReplyCode.LOCAL_ERROR, "Local error in processing"));
         }
+        return last.isPresent() ? last : sendOpening(control);
+    }
+
+    private Reply opening() {
+        return Reply.of(ReplyCode.OPENING_DATA, job.openingText());
     }
 
     /** The 150; the final reply instead when the control connection is gone. */
     private Optional<Reply> sendOpening(ControlChannel control) {
         try {
-            control.send(Reply.of(ReplyCode.OPENING_DATA, job.openingText()));
+            control.send(opening());
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(Reply.of(ReplyCode.TRANSFER_ABORTED, "Control connection lost"));
