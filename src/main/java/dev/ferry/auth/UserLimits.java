@@ -2,8 +2,8 @@ package dev.ferry.auth;
 
 /**
  * Per-user limits stored with each virtual user. Zero means "no limit of its own" (the server's
- * setting applies, or none). The session count and the rates are enforced; the quotas are
- * stored, so that the user database will not need a migration when they are.
+ * setting applies, or none). All of them are enforced: the session count at login, the rates
+ * per transfer, the quotas on uploads ({@code dev.ferry.policy.quota}).
  *
  * @param maxSessions        concurrent sessions for this user
  * @param uploadBytesPerSec  upload bandwidth cap

@@ -5,6 +5,7 @@ import dev.ferry.command.CommandTable;
 import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.FerryConfig;
 import dev.ferry.config.ServerConfig;
+import dev.ferry.policy.quota.QuotaLedger;
 import dev.ferry.session.Session;
 import dev.ferry.session.SessionServices;
 import dev.ferry.tls.KeyMaterial;
@@ -98,7 +99,7 @@ public final class FtpServer implements AutoCloseable {
         }
         FtpServer server = new FtpServer(source, accounts, optionalBinds);
         server.services.set(new SessionServices(config, CommandTable.standard(), accounts,
-                SessionServices.poolsFor(config), server.transferThreads, tls));
+                SessionServices.poolsFor(config), server.transferThreads, tls, new QuotaLedger()));
         List<String> failures = new ArrayList<>();
         for (ListenPoint point : wanted) {
             try {
@@ -267,7 +268,7 @@ public final class FtpServer implements AutoCloseable {
         SessionServices previous = services.get();
         int sessionsBefore = registry.size();
         services.set(new SessionServices(next, previous.commands(), accounts,
-                SessionServices.poolsFor(next, previous.passivePools()), transferThreads, tls));
+                SessionServices.poolsFor(next, previous.passivePools()), transferThreads, tls, previous.quotas()));
         added.values().forEach(Listener::start);
         listeners.putAll(added);
         List<InetSocketAddress> closed = new ArrayList<>();

@@ -21,6 +21,9 @@ import dev.ferry.policy.Permission;
 import dev.ferry.policy.limit.Decision;
 import dev.ferry.policy.limit.LimitChain;
 import dev.ferry.policy.limit.Requester;
+import dev.ferry.policy.quota.Quota;
+import dev.ferry.policy.quota.QuotaCharge;
+import dev.ferry.policy.quota.QuotaUsage;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
 import dev.ferry.reply.Reply;
@@ -79,6 +82,8 @@ public final class Session implements Runnable {
     private LoginState login = new LoginState.AwaitingUser();
     /** What this login has been shown of DisplayChdir files; a new login gets a new one. */
     private ShownMessages shownMessages = new ShownMessages();
+    /** The logged-in user's quota usage, when they have a quota; owned by the control thread. */
+    private QuotaUsage quota;
     private VirtualPath cwd = VirtualPath.ROOT;
     /** Guarded by transferLock for the control thread; volatile for the timer and stop(). */
     private volatile Transfer transfer;
@@ -311,6 +316,7 @@ public final class Session implements Runnable {
             // already gone
         }
         LOG.info("disconnected");
+        releaseQuota();
         slot.release();
         onClose.run();
         MDC.clear();
@@ -410,12 +416,39 @@ public final class Session implements Runnable {
     public void login(LoginState state) {
         if (login instanceof LoginState.LoggedIn && !(state instanceof LoginState.LoggedIn)) {
             slot.logOut();
+            releaseQuota();
         }
-        if (state instanceof LoginState.LoggedIn && !(login instanceof LoginState.LoggedIn)) {
+        if (state instanceof LoginState.LoggedIn in && !(login instanceof LoginState.LoggedIn)) {
             lastTransferNanos = System.nanoTime();
             shownMessages = new ShownMessages();
+            Quota limits = new Quota(in.account().limits().quotaFiles(), in.account().limits().quotaBytes());
+            if (limits.isLimited()) {
+                quota = services.quotas().open(in.account().name(), in.account().home().orElse(in.account().root()), limits);
+            }
         }
         this.login = state;
+    }
+
+    private void releaseQuota() {
+        QuotaUsage held = quota;
+        quota = null;
+        if (held != null) {
+            held.close();
+        }
+    }
+
+    /**
+     * What counts against the user's quota at {@code path}: present when the user has a quota
+     * and the path is under their home.
+     */
+    public Optional<QuotaUsage> quota(VirtualPath path) {
+        QuotaUsage held = quota;
+        return held != null && held.covers(hostPath(path)) ? Optional.of(held) : Optional.empty();
+    }
+
+    /** The quota's view of {@code path} before a change; settle it after. Empty where no quota counts. */
+    public Optional<QuotaCharge> quotaCharge(VirtualPath path) {
+        return quota(path).map(usage -> QuotaCharge.before(usage, hostPath(path)));
     }
 
     /** The directory messages this login has been shown. */

@@ -6,6 +6,7 @@ import dev.ferry.config.FerryConfig;
 import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.data.PassivePortPool;
+import dev.ferry.policy.quota.QuotaLedger;
 import dev.ferry.tls.TlsContexts;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,20 +23,22 @@ import java.util.concurrent.Executor;
  * @param transferThreads runs data transfers; platform threads, so that {@code sendfile} can be
  *                        interrupted by closing the socket (see {@code TransferEngine})
  * @param tls             the certificates of the servers that have TLS on
+ * @param quotas          what users with a quota keep; the same ledger across reloads
  */
 public record SessionServices(FerryConfig config, CommandTable commands, AccountResolver accounts,
                               Map<Optional<PortRange>, PassivePortPool> passivePools, Executor transferThreads,
-                              TlsContexts tls) {
+                              TlsContexts tls, QuotaLedger quotas) {
 
     public SessionServices {
         passivePools = Map.copyOf(passivePools);
         java.util.Objects.requireNonNull(tls);
+        java.util.Objects.requireNonNull(quotas);
     }
 
-    /** Services without TLS. */
+    /** Services without TLS, with a ledger of their own. */
     public SessionServices(FerryConfig config, CommandTable commands, AccountResolver accounts,
                            Map<Optional<PortRange>, PassivePortPool> passivePools, Executor transferThreads) {
-        this(config, commands, accounts, passivePools, transferThreads, TlsContexts.NONE);
+        this(config, commands, accounts, passivePools, transferThreads, TlsContexts.NONE, new QuotaLedger());
     }
 
     /** One pool per passive port range among the servers of {@code config}. */

@@ -24,11 +24,13 @@ final class LimitOptions {
     Long downloadRate;
 
     @Option(names = "--quota-bytes", paramLabel = "BYTES", converter = ByteSize.Converter.class,
-            description = "Total bytes the user may keep, e.g. 5G (0: no quota). Stored; not enforced yet.")
+            description = "Total bytes the user may keep in their home, e.g. 5G (0: no quota); an upload "
+                    + "that would pass it gets 552 and is not kept.")
     Long quotaBytes;
 
     @Option(names = "--quota-files", paramLabel = "N", converter = Count.class,
-            description = "Total files the user may keep (0: no quota). Stored; not enforced yet.")
+            description = "Total files the user may keep in their home (0: no quota); a new file beyond it "
+                    + "is refused with 552.")
     Long quotaFiles;
 
     boolean anyGiven() {

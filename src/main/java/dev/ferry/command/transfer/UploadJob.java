@@ -7,11 +7,13 @@ import dev.ferry.data.TransferProgress;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualFileSystem;
 import dev.ferry.fs.WriteMode;
+import dev.ferry.policy.quota.QuotaCharge;
 import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
 import dev.ferry.session.DataType;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code MaxStoreFileSize}: the upload stops with 552 when the file would grow past the
  *       limit; the file is removed (ProFTPD mod_xfer), or for APPE and resumed uploads cut back
  *       to what it held before.
+ *   <li>A byte quota caps the file the same way (the bytes left, plus what the file being
+ *       replaced or added to already holds), with a 552 that says so; afterwards the user's
+ *       usage is brought up to date with whatever the target then holds.
  *   <li>{@code HiddenStores}: the bytes go to the hidden name, which replaces the target by one
  *       rename once the client has sent everything; any failure, ABOR included, removes the
  *       hidden file (HiddenStores implies DeleteAbortedStores in ProFTPD).
@@ -41,15 +46,18 @@ final class UploadJob implements TransferJob {
     private final String completionText;
     /** The user's upload rate, 0 for none. */
     private final long bytesPerSecond;
+    /** The target's change under the user's quota, when they have one there. */
+    private final Optional<QuotaCharge> charge;
 
     UploadJob(VirtualFileSystem fs, UploadPlan plan, DataType type, String openingText, String completionText,
-              long bytesPerSecond) {
+              long bytesPerSecond, Optional<QuotaCharge> charge) {
         this.fs = fs;
         this.plan = plan;
         this.type = type;
         this.openingText = openingText;
         this.completionText = completionText;
         this.bytesPerSecond = bytesPerSecond;
+        this.charge = charge;
     }
 
     @Override
@@ -64,12 +72,25 @@ final class UploadJob implements TransferJob {
 
     @Override
     public Reply run(DataConnection connection, TransferProgress progress) throws IOException, FsException {
+        try {
+            return store(connection, progress);
+        } finally {
+            charge.ifPresent(QuotaCharge::settle); // whatever is there now, complete, cut back or gone
+        }
+    }
+
+    private Reply store(DataConnection connection, TransferProgress progress) throws IOException, FsException {
         FileChannel file = fs.openWrite(plan.written(), plan.mode(), plan.offset());
         try {
             receive(file, connection, progress);
         } catch (CappedFileChannel.CapExceeded e) {
-            LOG.info("MaxStoreFileSize ({} bytes) reached: upload of {} stopped", e.cap(), plan.target().name());
             removeIf(plan.removesWhenCut());
+            if (plan.quotaCut(e.cap())) {
+                LOG.info("quota reached: upload of {} stopped at {} bytes", plan.target().name(), e.cap());
+                return Reply.of(ReplyCode.EXCEEDED_STORAGE, "Transfer aborted: quota exceeded, " + plan.target().name()
+                        + (plan.removesWhenCut() ? " not saved" : " kept as it was"));
+            }
+            LOG.info("MaxStoreFileSize ({} bytes) reached: upload of {} stopped", e.cap(), plan.target().name());
             return Reply.of(ReplyCode.EXCEEDED_STORAGE, "Transfer aborted: " + plan.target().name()
                     + " would exceed the upload limit of " + e.cap() + " bytes");
         } catch (IOException | FsException | RuntimeException e) {
@@ -85,8 +106,8 @@ final class UploadJob implements TransferJob {
     /** Sets the mode of a new file, then writes what the client sends; closes the file. */
     private void receive(FileChannel opened, DataConnection connection, TransferProgress progress)
             throws IOException, FsException {
-        FileChannel file = plan.maxSize() > 0
-                ? new CappedFileChannel(opened, plan.maxSize(), plan.mode() == WriteMode.APPEND) : opened;
+        FileChannel file = plan.cap() > 0
+                ? new CappedFileChannel(opened, plan.cap(), plan.mode() == WriteMode.APPEND) : opened;
         try (file) {
             if (plan.creates()) {
                 fs.setMode(plan.written(), plan.fileMode());

@@ -20,15 +20,16 @@ import java.util.Objects;
  *                   one was there, and allowed to be replaced, when the upload was accepted
  * @param fileMode   the mode of a new file ({@code Umask})
  * @param maxSize    {@code MaxStoreFileSize}: the most the file may hold, 0 for no limit
+ * @param quotaSize  the most the file may hold within the user's byte quota, 0 for no quota
  */
 record UploadPlan(VirtualPath target, VirtualPath written, WriteMode mode, long offset, boolean creates,
-                  long sizeBefore, boolean mayReplace, int fileMode, long maxSize) {
+                  long sizeBefore, boolean mayReplace, int fileMode, long maxSize, long quotaSize) {
 
     UploadPlan {
         Objects.requireNonNull(target);
         Objects.requireNonNull(written);
         Objects.requireNonNull(mode);
-        if (offset < 0 || sizeBefore < 0 || maxSize < 0) {
+        if (offset < 0 || sizeBefore < 0 || maxSize < 0 || quotaSize < 0) {
             throw new IllegalArgumentException("offsets and sizes are not negative");
         }
         if (fileMode < 0 || fileMode > 0777) {
@@ -37,6 +38,19 @@ record UploadPlan(VirtualPath target, VirtualPath written, WriteMode mode, long 
         if (!written.equals(target) && (mode != WriteMode.CREATE_NEW || !written.parent().equals(target.parent()))) {
             throw new IllegalArgumentException("a hidden upload is a new file next to its target");
         }
+    }
+
+    /** The most the file may hold: the smaller of the two limits that are set, 0 for none. */
+    long cap() {
+        if (maxSize == 0 || quotaSize == 0) {
+            return Math.max(maxSize, quotaSize);
+        }
+        return Math.min(maxSize, quotaSize);
+    }
+
+    /** Whether a cut at {@code cap} was the quota's doing rather than {@code MaxStoreFileSize}'s. */
+    boolean quotaCut(long cap) {
+        return quotaSize > 0 && cap == quotaSize && (maxSize == 0 || quotaSize <= maxSize);
     }
 
     /** Whether the upload goes to a hidden name first ({@code HiddenStores}). */

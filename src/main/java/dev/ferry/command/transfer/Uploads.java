@@ -7,6 +7,8 @@ import dev.ferry.fs.VirtualPath;
 import dev.ferry.fs.WriteMode;
 import dev.ferry.log.LogText;
 import dev.ferry.policy.Permission;
+import dev.ferry.policy.quota.QuotaCharge;
+import dev.ferry.policy.quota.QuotaUsage;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
 import dev.ferry.reply.ReplyCode;
@@ -17,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The checks STOR, APPE and STOU share, done on the control thread so that refusals come before
- * any 150: permission (store, overwrite or append), restart offset, data connection, target;
- * then the {@link UploadPlan} the transfer carries out.
+ * any 150: permission (store, overwrite or append), restart offset, disk use, the user's quota,
+ * data connection, target; then the {@link UploadPlan} the transfer carries out.
  *
  * <p>{@code HiddenStores} (ProFTPD mod_xfer; Pure-FTPd's {@code -0}) applies to STOR and STOU:
  * the bytes go to {@code PREFIX + name + "."} in the same directory and replace the target only
@@ -64,26 +66,57 @@ final class Uploads {
         }
         session.fs().checkWritable(path, mode);
         refuseWhenDiskFull(session, path, files);
-        Optional<VirtualPath> hidden = append || offset > 0 ? Optional.empty() : hiddenName(session, path, files);
-        if (!session.data().isReady()) {
-            throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
-        }
         long sizeBefore = switch (mode) {
             case RESUME -> offset;
             case APPEND -> existing == null ? 0 : existing.size();
             case REPLACE, CREATE_NEW -> 0;
         };
+        Optional<QuotaUsage> quota = session.quota(path);
+        long quotaSize = quota.isPresent() ? quotaSize(quota.get(), path, existing, sizeBefore) : 0;
+        Optional<VirtualPath> hidden = append || offset > 0 ? Optional.empty() : hiddenName(session, path, files);
+        if (!session.data().isReady()) {
+            throw new FtpException(ReplyCode.CANT_OPEN_DATA, "Use PORT or PASV first");
+        }
         UploadPlan plan = hidden.isPresent()
                 ? new UploadPlan(path, hidden.get(), WriteMode.CREATE_NEW, 0, true, 0, existing != null,
-                        files.fileMode(), files.maxStoreSize())
+                        files.fileMode(), files.maxStoreSize(), quotaSize)
                 : new UploadPlan(path, path, mode, offset, existing == null, sizeBefore, existing != null,
-                        files.fileMode(), files.maxStoreSize());
+                        files.fileMode(), files.maxStoreSize(), quotaSize);
+        Optional<QuotaCharge> charge = session.quotaCharge(path);
         String type = session.parameters().type().label();
         String opening = unique ? "FILE: " + path.name()
                 : "Opening " + type + " mode data connection for " + path.name();
         String done = unique ? "Transfer complete (unique file name: " + path.name() + ")" : "Transfer complete";
         return session.startTransfer(new UploadJob(session.fs(), plan, session.parameters().type(), opening, done,
-                session.account().limits().uploadBytesPerSec()));
+                session.account().limits().uploadBytesPerSec(), charge));
+    }
+
+    /**
+     * The most the file may hold within the user's quota (0 for no byte quota), or 552 when the
+     * upload may not even start: a new file beyond the file quota, or no byte left to add. The
+     * bytes of the file being replaced or added to count as free for it.
+     */
+    private static long quotaSize(QuotaUsage quota, VirtualPath path, FileEntry existing, long sizeBefore)
+            throws FtpException {
+        if (existing == null && quota.fileLimitReached()) {
+            LOG.info("upload of {} refused: the file quota ({} files) is reached", LogText.escape(path.toString()),
+                    quota.quota().files());
+            throw new FtpException(ReplyCode.EXCEEDED_STORAGE, "Quota exceeded: you may keep at most "
+                    + quota.quota().files() + " files");
+        }
+        if (quota.quota().bytes() == 0) {
+            return 0;
+        }
+        long left = quota.bytesLeft();
+        long reusable = existing == null || !existing.isFile() ? 0 : existing.size();
+        long size = left > Long.MAX_VALUE - reusable ? Long.MAX_VALUE : left + reusable;
+        if (size <= sizeBefore) {
+            LOG.info("upload of {} refused: the byte quota ({} bytes) is reached", LogText.escape(path.toString()),
+                    quota.quota().bytes());
+            throw new FtpException(ReplyCode.EXCEEDED_STORAGE, "Quota exceeded: you may keep at most "
+                    + quota.quota().bytes() + " bytes");
+        }
+        return size;
     }
 
     /**
