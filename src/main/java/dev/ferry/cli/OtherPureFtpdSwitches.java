@@ -78,9 +78,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-M", "--anonymouscancreatedirs"}, hidden = true)
     private boolean anonymousCanCreateDirs;
 
-    @Option(names = {"-n", "--quota"}, hidden = true)
-    private String quota;
-
     @Option(names = {"-N", "--natmode"}, hidden = true)
     private boolean natMode;
 
@@ -141,7 +138,6 @@ public final class OtherPureFtpdSwitches {
         refused.put("--limitrecursion", limitRecursion != null);
         refused.put("--maxload", maxLoad != null);
         refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
-        refused.put("--quota", quota != null);
         refused.put("--natmode", natMode);
         refused.put("--uploadscript", uploadScript);
         refused.put("--altlog", altLog != null);

@@ -62,7 +62,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         /** Two numbers, "LOW HIGH" (or "LOW:HIGH"), for a switch taking LOW:HIGH. */
         PORT_RANGE,
         /** One word for the switch, checked by the switch's own rules. */
-        BIND, HOST, GROUP, UMASK, PER_USER, CIPHERS,
+        BIND, HOST, GROUP, UMASK, PER_USER, QUOTA, CIPHERS,
         /** yes: accepted with a note; no: nothing. */
         NOTE_FLAG,
         /** Any value, accepted with a note. */
@@ -109,6 +109,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("AnonymousCantUpload", Kind.FLAG, "--anonymouscantupload"),
             new Rule("NoTruncate", Kind.FLAG, "--notruncate"),
             new Rule("PerUserLimits", Kind.PER_USER, "--peruserlimits"),
+            new Rule("Quota", Kind.QUOTA, "--quota"),
 
             new Rule("Daemonize", Kind.NOTE_FLAG, FOREGROUND),
             new Rule("VerboseLog", Kind.NOTE_FLAG, "set FERRY_LOG_LEVEL=DEBUG to log every command"),
@@ -142,7 +143,6 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("AnonymousBandwidth", Kind.REFUSED, "--anonymousbandwidth"),
             new Rule("UserBandwidth", Kind.REFUSED, "--userbandwidth"),
             new Rule("AltLog", Kind.REFUSED, "--altlog"),
-            new Rule("Quota", Kind.REFUSED, "--quota"),
             new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
             new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
             new Rule("TLSCipherSuite", Kind.CIPHERS, "--tlsciphersuite"),
@@ -258,6 +258,10 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             }
             case PER_USER -> {
                 ServeSwitches.perUserLimits(oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case QUOTA -> {
+                ServeSwitches.quota(oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value));
             }
             case NOTE_FLAG -> {

@@ -25,6 +25,7 @@ import dev.ferry.fs.FsException;
 import dev.ferry.fs.SymlinkPolicy;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.policy.limit.NameExpression;
+import dev.ferry.policy.quota.Quota;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,11 @@ public final class ServeSwitches {
     @Option(names = {"-k", "--maxdiskusagepct"}, paramLabel = "PERCENT",
             description = "Refuse uploads while the file system is more than PERCENT full (1-99; default: none).")
     private int maxDiskUsage;
+
+    @Option(names = {"-n", "--quota"}, paramLabel = "FILES:MB",
+            description = "Every user's quota where they have none of their own: at most FILES files and MB "
+                    + "megabytes in their home (0: no limit on that; anonymous logins have none).")
+    private String quota;
 
     @Option(names = {"-I", "--maxidletime"}, paramLabel = "MINUTES",
             description = "Idle timeout in minutes (default: ${DEFAULT-VALUE}; 0 = none).")
@@ -283,7 +289,7 @@ public final class ServeSwitches {
         PerUserLimits perUser = perUserLimits == null ? PerUserLimits.NONE : perUserLimits(perUserLimits);
         SessionLimits limits = new SessionLimits(maxClients, maxPerIp, perUser.users(), Math.max(1, maxLoginAttempts),
                 Duration.ofMillis(requireNonNegative(loginFailureDelayMillis, "--login-failure-delay")),
-                SessionLimits.DEFAULT.maxLineLength());
+                SessionLimits.DEFAULT.maxLineLength()).withQuota(quota == null ? Quota.NONE : quota(quota));
         Timeouts timeouts = new Timeouts(
                 Duration.ofSeconds(requireNonNegative(loginTimeout, "--login-timeout")),
                 Duration.ofMinutes(requireNonNegative(idleMinutes, "--maxidletime")),
@@ -475,6 +481,19 @@ public final class ServeSwitches {
                     "-y (--peruserlimits) takes USERS:ANONYMOUS, two numbers such as 3:20, not '" + spec + "'");
         }
         return new PerUserLimits(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+    }
+
+    /**
+     * Pure-FTPd's {@code -n FILES:MB} (pure-ftpd(8)): the most files and megabytes (MiB) a user may
+     * keep; 0 leaves that limit off.
+     */
+    static Quota quota(String spec) {
+        String[] parts = spec.strip().split(":", -1);
+        if (parts.length != 2 || !parts[0].strip().matches("[0-9]{1,15}") || !parts[1].strip().matches("[0-9]{1,9}")) {
+            throw new IllegalArgumentException("-n (--quota) takes FILES:MB, two numbers such as 1000:10, not '"
+                    + spec + "'");
+        }
+        return new Quota(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()) << 20);
     }
 
     /** Pure-FTPd's {@code -U FILES:DIRS}: the umask of new files and that of new directories. */

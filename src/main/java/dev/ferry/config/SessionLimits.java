@@ -1,5 +1,6 @@
 package dev.ferry.config;
 
+import dev.ferry.policy.quota.Quota;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +15,11 @@ import java.util.Optional;
  * @param loginFailureDelay  how long a failed login waits before its reply
  * @param maxLineLength      longest command line accepted, in bytes
  * @param refusals           the administrator's own texts for the three client limits
+ * @param quota              every user's quota where they have none of their own (Pure-FTPd -n);
+ *                           anonymous logins have none
  */
 public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
-                            Duration loginFailureDelay, int maxLineLength, Refusals refusals) {
+                            Duration loginFailureDelay, int maxLineLength, Refusals refusals, Quota quota) {
     public static final SessionLimits DEFAULT = new SessionLimits(200, 10, 0, 3, Duration.ofSeconds(1), 4096);
 
     public SessionLimits {
@@ -25,6 +28,19 @@ public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessio
             throw new IllegalArgumentException("invalid session limits");
         }
         Objects.requireNonNull(refusals);
+        Objects.requireNonNull(quota);
+    }
+
+    /** Limits without a server-wide quota. */
+    public SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
+                         Duration loginFailureDelay, int maxLineLength, Refusals refusals) {
+        this(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts, loginFailureDelay, maxLineLength,
+                refusals, Quota.NONE);
+    }
+
+    public SessionLimits withQuota(Quota every) {
+        return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
+                loginFailureDelay, maxLineLength, refusals, every);
     }
 
     /** Limits with the standard refusal texts. */

@@ -421,7 +421,8 @@ public final class Session implements Runnable {
         if (state instanceof LoginState.LoggedIn in && !(login instanceof LoginState.LoggedIn)) {
             lastTransferNanos = System.nanoTime();
             shownMessages = new ShownMessages();
-            Quota limits = new Quota(in.account().limits().quotaFiles(), in.account().limits().quotaBytes());
+            Quota own = new Quota(in.account().limits().quotaFiles(), in.account().limits().quotaBytes());
+            Quota limits = in.account().anonymous() ? own : own.orElse(config.limits().quota());
             if (limits.isLimited()) {
                 quota = services.quotas().open(in.account().name(), in.account().home().orElse(in.account().root()), limits);
             }

@@ -118,6 +118,9 @@ class PureFtpdConfTest {
         assertThat(limited.limits().maxSessionsPerUser()).isEqualTo(3);
         assertThat(errors("PerUserLimits 3")).containsExactly("/etc/pure-ftpd.conf:1: -y (--peruserlimits) takes "
                 + "USERS:ANONYMOUS, two numbers such as 3:20, not '3'");
+        assertThat(serve(parse("Quota 1000:10")).server()).isEqualTo(plain("-n", "1000:10"));
+        assertThat(errors("Quota 1000")).containsExactly("/etc/pure-ftpd.conf:1: -n (--quota) takes "
+                + "FILES:MB, two numbers such as 1000:10, not '1000'");
     }
 
     @Test

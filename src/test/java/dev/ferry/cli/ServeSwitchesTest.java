@@ -21,6 +21,7 @@ import dev.ferry.config.FxpPolicy;
 import dev.ferry.config.LoginRules;
 import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
+import dev.ferry.policy.quota.Quota;
 import dev.ferry.server.FtpServer;
 import dev.ferry.testkit.RawFtpClient;
 import java.io.ByteArrayOutputStream;
@@ -275,6 +276,20 @@ class ServeSwitchesTest {
     }
 
     @Test
+    void quotaIsEveryUsersQuotaInFilesAndMebibytes() {
+        assertThat(server("-n", "1000:10").limits().quota()).isEqualTo(new Quota(1000, 10L << 20));
+        assertThat(server("--quota=0:5").limits().quota()).isEqualTo(new Quota(0, 5L << 20));
+        assertThat(server().limits().quota()).isEqualTo(Quota.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1000", "1000:", ":10", "1:2:3", "1:-5", "a:b", "1:10000000000", ""})
+    void badQuotasAreRefused(String spec) {
+        assertThatThrownBy(() -> built("-n", spec)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("-n (--quota) takes FILES:MB");
+    }
+
+    @Test
     void noTruncateUploadsUnderAHiddenName() {
         assertThat(server("-0").files().hiddenStores()).contains(FileRules.HIDDEN_STORE_PREFIX);
         assertThat(server().files().hiddenStores()).isEmpty();
@@ -298,7 +313,6 @@ class ServeSwitchesTest {
                 Arguments.of(List.of("-L", "2000:5"), "--limitrecursion"),
                 Arguments.of(List.of("-m", "4"), "--maxload"),
                 Arguments.of(List.of("-M"), "--anonymouscancreatedirs"),
-                Arguments.of(List.of("-n", "1000:10"), "--quota"),
                 Arguments.of(List.of("-N"), "--natmode"),
                 Arguments.of(List.of("-o"), "--uploadscript"),
                 Arguments.of(List.of("-r"), "--autorename"),

@@ -18,4 +18,9 @@ public record Quota(long files, long bytes) {
     public boolean isLimited() {
         return files > 0 || bytes > 0;
     }
+
+    /** This quota, with {@code fallback}'s limit wherever this one sets none. */
+    public Quota orElse(Quota fallback) {
+        return new Quota(files > 0 ? files : fallback.files, bytes > 0 ? bytes : fallback.bytes);
+    }
 }
