@@ -67,7 +67,9 @@ public final class Transfer {
             if (waiting != null) {
                 Optional<Reply> last = runHere(control, waiting);
                 if (last.isPresent()) {
-                    finish(session, preliminarySent.getCount() > 0 ? Optional.of(opening()) : Optional.empty(), last.get());
+                    // the 150 is still due unless sendOpening ran and found the control connection gone
+                    boolean openingDue = preliminarySent.getCount() > 0;
+                    finish(session, openingDue ? Optional.of(opening()) : Optional.empty(), last.get());
                     return;
                 }
             }
