@@ -84,9 +84,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-o", "--uploadscript"}, hidden = true)
     private boolean uploadScript;
 
-    @Option(names = {"-O", "--altlog"}, hidden = true)
-    private String altLog;
-
     @Option(names = {"-q", "--anonymousratio"}, hidden = true)
     private String anonymousRatio;
 
@@ -140,7 +137,6 @@ public final class OtherPureFtpdSwitches {
         refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
         refused.put("--natmode", natMode);
         refused.put("--uploadscript", uploadScript);
-        refused.put("--altlog", altLog != null);
         refused.put("--anonymousratio", anonymousRatio != null);
         refused.put("--userratio", userRatio != null);
         refused.put("--autorename", autoRename);

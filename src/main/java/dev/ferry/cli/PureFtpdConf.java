@@ -63,6 +63,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         PORT_RANGE,
         /** One word for the switch, checked by the switch's own rules. */
         BIND, HOST, GROUP, UMASK, PER_USER, QUOTA, CIPHERS,
+        /** {@code FORMAT:FILE} for {@code --altlog}; may be given more than once, as Bind. */
+        ALT_LOG,
         /** yes: accepted with a note; no: nothing. */
         NOTE_FLAG,
         /** Any value, accepted with a note. */
@@ -110,6 +112,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("NoTruncate", Kind.FLAG, "--notruncate"),
             new Rule("PerUserLimits", Kind.PER_USER, "--peruserlimits"),
             new Rule("Quota", Kind.QUOTA, "--quota"),
+            new Rule("AltLog", Kind.ALT_LOG, "--altlog"),
 
             new Rule("Daemonize", Kind.NOTE_FLAG, FOREGROUND),
             new Rule("VerboseLog", Kind.NOTE_FLAG, "set FERRY_LOG_LEVEL=DEBUG to log every command"),
@@ -142,8 +145,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("UserRatio", Kind.REFUSED, "--userratio"),
             new Rule("AnonymousBandwidth", Kind.REFUSED, "--anonymousbandwidth"),
             new Rule("UserBandwidth", Kind.REFUSED, "--userbandwidth"),
-            new Rule("AltLog", Kind.REFUSED, "--altlog"),
-            new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
+                        new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
             new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
             new Rule("TLSCipherSuite", Kind.CIPHERS, "--tlsciphersuite"),
             new Rule("CertFile", Kind.CERTIFICATE, "--certfile"),
@@ -211,7 +213,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
                 Setting s = setting(rule, number, key, value, notes, at);
                 if (s != null) {
                     Integer first = seen.putIfAbsent(s.option(), number);
-                    if (first != null && rule.kind() != Kind.BIND) {
+                    if (first != null && rule.kind() != Kind.BIND && rule.kind() != Kind.ALT_LOG) {
                         errors.add(at + key + " is given twice (also at line " + first + ")");
                     } else {
                         settings.add(s);
@@ -263,6 +265,10 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             case QUOTA -> {
                 ServeSwitches.quota(oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case ALT_LOG -> {
+                dev.ferry.log.transfer.TransferLogSpec.parse(oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value.strip()));
             }
             case NOTE_FLAG -> {
                 if (yes(key, value)) {

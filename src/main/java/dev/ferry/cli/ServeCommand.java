@@ -278,6 +278,11 @@ public final class ServeCommand implements Callable<Integer> {
                 .append(" virtual users; manage with: ferry user add|del|mod|list|passwd --data-dir ")
                 .append(data.root()).append(")\n");
         out.append("Home directories: ").append(data.homes()).append("/<user>\n");
+        var logs = server.config().transferLogs();
+        if (!logs.isEmpty()) {
+            out.append("Transfer logs: ").append(String.join(", ", logs.stream()
+                    .map(l -> l.format().label() + " " + l.file()).toList())).append('\n');
+        }
         out.append("Reload the configuration: ferry reload --data-dir ").append(data.root()).append(" (or kill -HUP ")
                 .append(ProcessHandle.current().pid()).append(")\n");
         for (AnonymousConfig area : server.config().main().anonymous()) {

@@ -24,6 +24,7 @@ import dev.ferry.config.TlsRequirement;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.SymlinkPolicy;
 import dev.ferry.fs.VirtualPath;
+import dev.ferry.log.transfer.TransferLogSpec;
 import dev.ferry.policy.limit.NameExpression;
 import dev.ferry.policy.quota.Quota;
 import java.net.InetSocketAddress;
@@ -77,6 +78,11 @@ public final class ServeSwitches {
             description = "Every user's quota where they have none of their own: at most FILES files and MB "
                     + "megabytes in their home (0: no limit on that; anonymous logins have none).")
     private String quota;
+
+    @Option(names = {"-O", "--altlog"}, paramLabel = "FORMAT:FILE",
+            description = "Log every file uploaded, downloaded or deleted to FILE, in FORMAT: xferlog, clf, stats, "
+                    + "w3c or json. Repeat for several logs. 'ferry reload' opens them again after a rotation.")
+    private List<String> altLogs = new ArrayList<>();
 
     @Option(names = {"-I", "--maxidletime"}, paramLabel = "MINUTES",
             description = "Idle timeout in minutes (default: ${DEFAULT-VALUE}; 0 = none).")
@@ -300,7 +306,20 @@ public final class ServeSwitches {
         return new Built(new ServerConfig(data, addresses, List.of(), serverName, Messages.NONE, passive, limits,
                 timeouts, fxp, anonymousAreas(data, notes),
                 symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, logins(),
-                files(), AccessRules.NONE, tls(data, notes)), notes);
+                files(), AccessRules.NONE, tls(data, notes), transferLogs()), notes);
+    }
+
+    /** -O: the transfer logs. */
+    private List<TransferLogSpec> transferLogs() {
+        List<TransferLogSpec> logs = new ArrayList<>();
+        for (String spec : altLogs) {
+            try {
+                logs.add(TransferLogSpec.parse(spec));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-O (--altlog) " + e.getMessage());
+            }
+        }
+        return logs;
     }
 
     /**

@@ -36,6 +36,11 @@ public record FerryConfig(List<ServerConfig> servers, ClientClasses classes, Opt
         return new FerryConfig(List.of(server), new ClientClasses(List.of()), Optional.empty());
     }
 
+    /** Every transfer log any server writes, each once. */
+    public List<dev.ferry.log.transfer.TransferLogSpec> transferLogs() {
+        return servers.stream().flatMap(s -> s.transferLogs().stream()).distinct().toList();
+    }
+
     public ServerConfig main() {
         return servers.getFirst();
     }

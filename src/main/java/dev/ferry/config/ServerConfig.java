@@ -1,6 +1,7 @@
 package dev.ferry.config;
 
 import dev.ferry.fs.SymlinkPolicy;
+import dev.ferry.log.transfer.TransferLogSpec;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
@@ -27,12 +28,14 @@ import java.util.Optional;
  * @param files     what may be done to files, at this server's top level
  * @param access    {@code <Limit>} and {@code <Directory>} rules of this server
  * @param tls       FTPS: policy, certificate and implicit-TLS listen addresses
+ * @param transferLogs the transfer logs this server's sessions write (Pure-FTPd {@code -O},
+ *                  ProFTPD {@code TransferLog}); empty: none
  */
 public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds, List<String> hostNames,
                            String serverName, Messages messages, PassiveConfig passive, SessionLimits limits,
                            Timeouts timeouts, FxpPolicy fxp, List<AnonymousConfig> anonymous,
                            SymlinkPolicy symlinks, LoginRules logins, FileRules files, AccessRules access,
-                           TlsConfig tls) {
+                           TlsConfig tls, List<TransferLogSpec> transferLogs) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir);
@@ -50,6 +53,17 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
         Objects.requireNonNull(files);
         Objects.requireNonNull(access);
         Objects.requireNonNull(tls);
+        transferLogs = List.copyOf(transferLogs);
+    }
+
+    /** A server that writes no transfer log. */
+    public ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds, List<String> hostNames,
+                        String serverName, Messages messages, PassiveConfig passive, SessionLimits limits,
+                        Timeouts timeouts, FxpPolicy fxp, List<AnonymousConfig> anonymous,
+                        SymlinkPolicy symlinks, LoginRules logins, FileRules files, AccessRules access,
+                        TlsConfig tls) {
+        this(dataDir, binds, hostNames, serverName, messages, passive, limits, timeouts, fxp, anonymous, symlinks,
+                logins, files, access, tls, List.of());
     }
 
     /** A server without TLS. */
@@ -92,11 +106,16 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
 
     public ServerConfig withBinds(List<InetSocketAddress> newBinds) {
         return new ServerConfig(dataDir, newBinds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
-                anonymous, symlinks, logins, files, access, tls);
+                anonymous, symlinks, logins, files, access, tls, transferLogs);
     }
 
     public ServerConfig withTls(TlsConfig newTls) {
         return new ServerConfig(dataDir, binds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
-                anonymous, symlinks, logins, files, access, newTls);
+                anonymous, symlinks, logins, files, access, newTls, transferLogs);
+    }
+
+    public ServerConfig withTransferLogs(List<TransferLogSpec> logs) {
+        return new ServerConfig(dataDir, binds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
+                anonymous, symlinks, logins, files, access, tls, logs);
     }
 }

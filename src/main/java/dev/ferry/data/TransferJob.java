@@ -44,6 +44,11 @@ public interface TransferJob {
         return 0;
     }
 
+    /** The file this job moves, for the transfer logs; empty for a listing, which they leave out. */
+    default Optional<LoggedFile> loggedFile() {
+        return Optional.empty();
+    }
+
     /** Releases what the job holds (open files); called exactly once, whatever happened. */
     void release();
 }

@@ -5,6 +5,7 @@ import dev.ferry.command.CommandTable;
 import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.FerryConfig;
 import dev.ferry.config.ServerConfig;
+import dev.ferry.log.transfer.TransferLogs;
 import dev.ferry.policy.quota.QuotaLedger;
 import dev.ferry.session.Session;
 import dev.ferry.session.SessionServices;
@@ -50,6 +51,8 @@ public final class FtpServer implements AutoCloseable {
     private final SessionRegistry registry = new SessionRegistry();
     /** What a connection accepted now gets; a reload replaces it. */
     private final AtomicReference<SessionServices> services = new AtomicReference<>();
+    /** The transfer logs, open for as long as the server runs; reloads reopen them. */
+    private final TransferLogs transferLogs = new TransferLogs();
     /**
      * By the address as configured rather than as bound, so that a reload keeps the listener of
      * an unchanged address even when it asked for port 0. Guarded by {@link #lifecycle}.
@@ -98,8 +101,15 @@ public final class FtpServer implements AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         FtpServer server = new FtpServer(source, accounts, optionalBinds);
+        try {
+            server.transferLogs.configure(config.transferLogs());
+        } catch (IOException e) {
+            server.timer.shutdownNow();
+            server.transferThreads.shutdown();
+            throw e;
+        }
         server.services.set(new SessionServices(config, CommandTable.standard(), accounts,
-                SessionServices.poolsFor(config), server.transferThreads, tls, new QuotaLedger()));
+                SessionServices.poolsFor(config), server.transferThreads, tls, new QuotaLedger(), server.transferLogs));
         List<String> failures = new ArrayList<>();
         for (ListenPoint point : wanted) {
             try {
@@ -111,6 +121,7 @@ public final class FtpServer implements AutoCloseable {
         }
         if (server.listeners.isEmpty() || (!failures.isEmpty() && !optionalBinds)) {
             server.listeners.values().forEach(Listener::close);
+            server.transferLogs.close();
             server.timer.shutdownNow();
             server.transferThreads.shutdown();
             throw new IOException(String.join("; ", failures));
@@ -265,10 +276,17 @@ public final class FtpServer implements AutoCloseable {
         if (added.isEmpty() && gone.size() == listeners.size()) {
             return refused(List.of("none of the new listen addresses can be bound"));
         }
+        try {
+            transferLogs.configure(next.transferLogs()); // opens them again: a rotated log is followed
+        } catch (IOException e) {
+            added.values().forEach(Listener::close);
+            return refused(List.of(e.getMessage()));
+        }
         SessionServices previous = services.get();
         int sessionsBefore = registry.size();
         services.set(new SessionServices(next, previous.commands(), accounts,
-                SessionServices.poolsFor(next, previous.passivePools()), transferThreads, tls, previous.quotas()));
+                SessionServices.poolsFor(next, previous.passivePools()), transferThreads, tls, previous.quotas(),
+                transferLogs));
         added.values().forEach(Listener::start);
         listeners.putAll(added);
         List<InetSocketAddress> closed = new ArrayList<>();
@@ -388,6 +406,7 @@ public final class FtpServer implements AutoCloseable {
         timer.shutdownNow();
         transferThreads.shutdown();
         open.forEach(FtpServer::join);
+        transferLogs.close();
         LOG.info("server stopped");
     }
 

@@ -9,11 +9,13 @@ import dev.ferry.config.ServerConfig;
 import dev.ferry.config.TlsPolicy;
 import dev.ferry.data.DataChannels;
 import dev.ferry.data.DataProtection;
+import dev.ferry.data.LoggedFile;
 import dev.ferry.data.TransferJob;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualFileSystem;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.log.LogText;
+import dev.ferry.log.transfer.TransferRecord;
 import dev.ferry.policy.AnonymousAccess;
 import dev.ferry.policy.ContextRules;
 import dev.ferry.policy.EntryVisibility;
@@ -64,6 +66,7 @@ public final class Session implements Runnable {
     private static final Duration NOTICE_WRITE_LIMIT = Duration.ofSeconds(2);
 
     private final long id = IDS.incrementAndGet();
+    private final java.time.Instant connectedAt = java.time.Instant.now();
     private final SessionServices services;
     /** The server this session is in; HOST may change it before login (RFC 7151). */
     private ServerConfig config;
@@ -728,7 +731,7 @@ public final class Session implements Runnable {
             return Reply.of(ReplyCode.DATA_PROTECTION_REQUIRED,
                     "Data connections must be protected: send PBSZ 0 and PROT P first");
         }
-        Transfer started = new Transfer(job, dataProtection());
+        Transfer started = new Transfer(job, dataProtection(), logSubject(job));
         transferLock.lock();
         try {
             transfer = started;
@@ -739,9 +742,49 @@ public final class Session implements Runnable {
         return Outcome.DEFERRED;
     }
 
+    /** Who moves what, when this server writes transfer logs and the job moves a file. */
+    private Optional<TransferLogSubject> logSubject(TransferJob job) {
+        if (config.transferLogs().isEmpty()) {
+            return Optional.empty();
+        }
+        return job.loggedFile().map(file -> new TransferLogSubject(account().name(), account().anonymous(),
+                hostPath(file.path()).toString(), file));
+    }
+
+    /**
+     * Before DELE: what writes the deletion to the transfer logs once the file is gone (ProFTPD's
+     * {@code TransferLog} records DELE with direction {@code d} and the file's size); empty when
+     * this server writes none. The size is taken now, while the file is there.
+     */
+    public Optional<Runnable> deletionLog(VirtualPath path) {
+        if (config.transferLogs().isEmpty()) {
+            return Optional.empty();
+        }
+        long size;
+        try {
+            size = fs().stat(path).size();
+        } catch (FsException e) {
+            size = 0; // the deletion will fail too, and nothing is written
+        }
+        long bytes = size;
+        TransferLogSubject subject = new TransferLogSubject(account().name(), account().anonymous(),
+                hostPath(path).toString(), new LoggedFile(path, TransferRecord.Direction.DELETE, false));
+        return Optional.of(() -> writeTransferLog(subject, Duration.ZERO, bytes, true));
+    }
+
+    private void writeTransferLog(TransferLogSubject subject, Duration duration, long bytes, boolean complete) {
+        services.transferLogs().write(config.transferLogs(), new TransferRecord(java.time.Instant.now(), duration,
+                id, connectedAt, remote.getAddress().getHostAddress(), subject.user(), subject.anonymous(),
+                subject.hostFile(), subject.file().path().toString(), subject.file().direction(),
+                subject.file().ascii(), bytes, complete));
+    }
+
     /** Called by the transfer thread: sends the transfer's final reply and forgets the transfer. */
     void transferFinished(Transfer finished, Optional<Reply> opening, Reply last) {
         lastTransferNanos = System.nanoTime();
+        // before the final reply: a client that has its 226 finds the transfer in the logs
+        finished.logSubject().ifPresent(subject ->
+                writeTransferLog(subject, finished.elapsed(), finished.progress().bytes(), last.code() < 400));
         transferLock.lock();
         try {
             TlsChannel tls = controlTls;

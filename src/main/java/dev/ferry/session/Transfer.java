@@ -43,14 +43,29 @@ public final class Transfer {
     private final CountDownLatch preliminarySent = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final ReentrantLock lock = new ReentrantLock();
+    /** When the command started the transfer, for the transfer logs' durations. */
+    private final long startNanos = System.nanoTime();
     private DataConnection connection;
     private volatile String abortReason;
 
-    Transfer(TransferJob job, Optional<DataProtection> protection) {
+    Transfer(TransferJob job, Optional<DataProtection> protection, Optional<TransferLogSubject> logSubject) {
         this.job = job;
         this.protection = protection;
+        this.logSubject = logSubject;
         this.progress = new TransferProgress(job.bytesPerSecond() > 0
                 ? Optional.of(new RateLimit(job.bytesPerSecond())) : Optional.empty());
+    }
+
+    /** What the transfer logs will say this transfer moved; empty when none is written. */
+    private final Optional<TransferLogSubject> logSubject;
+
+    Optional<TransferLogSubject> logSubject() {
+        return logSubject;
+    }
+
+    /** How long since the transfer started. */
+    java.time.Duration elapsed() {
+        return java.time.Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     void start(Session session, ControlChannel control, DataChannels data, java.util.concurrent.Executor threads) {

@@ -119,6 +119,8 @@ class PureFtpdConfTest {
         assertThat(errors("PerUserLimits 3")).containsExactly("/etc/pure-ftpd.conf:1: -y (--peruserlimits) takes "
                 + "USERS:ANONYMOUS, two numbers such as 3:20, not '3'");
         assertThat(serve(parse("Quota 1000:10")).server()).isEqualTo(plain("-n", "1000:10"));
+        assertThat(serve(parse("AltLog clf:/var/log/pureftpd.log", "AltLog xferlog:/var/log/xferlog")).server())
+                .isEqualTo(plain("-O", "clf:/var/log/pureftpd.log", "-O", "xferlog:/var/log/xferlog"));
         assertThat(errors("Quota 1000")).containsExactly("/etc/pure-ftpd.conf:1: -n (--quota) takes "
                 + "FILES:MB, two numbers such as 1000:10, not '1000'");
     }
@@ -165,7 +167,7 @@ class PureFtpdConfTest {
                 "Frobnicate yes",
                 "ChrootEveryone maybe",
                 "UserBandwidth 8",
-                "AltLog clf:/var/log/pureftpd.log",
+                "AltLog apache:/var/log/pureftpd.log",
                 "TrustedGID 100",
                 "Umask 999:022",
                 "PassivePortRange 30000",
@@ -179,7 +181,7 @@ class PureFtpdConfTest {
                 "/etc/pure-ftpd.conf:2: unknown key 'Frobnicate' (not a pure-ftpd.conf setting)",
                 "/etc/pure-ftpd.conf:3: ChrootEveryone takes yes or no, not 'maybe'",
                 "/etc/pure-ftpd.conf:4: UserBandwidth is not supported yet",
-                "/etc/pure-ftpd.conf:5: AltLog is not supported yet",
+                "/etc/pure-ftpd.conf:5: unknown log format 'apache'; the formats are xferlog, clf, stats, w3c and json",
                 "/etc/pure-ftpd.conf:6: -a (--trustedgid) takes a group name in Ferry, not a numeric gid like 100: "
                         + "Ferry's users have named groups",
                 "/etc/pure-ftpd.conf:7: -U (--umask) takes FILES:DIRS in octal from 000 to 777, e.g. 133:022, "

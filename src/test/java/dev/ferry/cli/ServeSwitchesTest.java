@@ -298,7 +298,6 @@ class ServeSwitchesTest {
     static Stream<Arguments> unsupported() {
         return Stream.of(
                 Arguments.of(List.of("--maxload", "4"), "--maxload"),
-                Arguments.of(List.of("-O", "clf:/var/log/pureftpd.log"), "--altlog"),
                 Arguments.of(List.of("-t", "8"), "--anonymousbandwidth"),
                 Arguments.of(List.of("-T", "8:16"), "--userbandwidth"),
                 Arguments.of(List.of("-q", "1:5"), "--anonymousratio"),
@@ -390,9 +389,9 @@ class ServeSwitchesTest {
         assertThat(cmd.execute("serve", "--help")).isZero();
         assertThat(out.toString()).contains("-a, --trustedgid=GROUP", "-e, --anonymousonly", "-E, --noanonymous",
                 "-x, --prohibitdotfileswrite", "-X, --prohibitdotfilesread", "-U, --umask=FILES:DIRS",
-                "-0, --notruncate", "-s, --antiwarez", "--pureconf=FILE", "--config=FILE");
+                "-0, --notruncate", "-s, --antiwarez", "--pureconf=FILE", "--config=FILE", "-O, --altlog=FORMAT:FILE");
         assertThat(out.toString()).contains("-k, --maxdiskusagepct=PERCENT");
-        assertThat(out.toString()).doesNotContain("--altlog", "--maxload");
+        assertThat(out.toString()).doesNotContain("--maxload", "--uploadscript");
     }
 
     record Run(int status, String err) {

@@ -96,6 +96,11 @@ final class RulesServer implements AutoCloseable {
         return new RulesServer(FtpServer.start(config, new AccountResolver(chain), false), users, data);
     }
 
+    /** Reads the configuration again, as {@code ferry reload} does (this one is fixed: logs are reopened). */
+    dev.ferry.server.ReloadOutcome reload() {
+        return server.reload();
+    }
+
     /** Alice's home: "/" for her. */
     Path home() {
         return data.defaultHome(USER);

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * DELE (RFC 959 §4.1.3): deletes a file (a symbolic link is removed, not its target). A file
- * under the user's quota no longer counts against it.
+ * under the user's quota no longer counts against it. The transfer logs record the deletion.
  */
 public final class DeleHandler implements CommandHandler {
     @Override
@@ -22,8 +22,10 @@ public final class DeleHandler implements CommandHandler {
         VirtualPath path = session.resolve(argument);
         session.require(Permission.DELETE, path);
         Optional<QuotaCharge> charge = session.quotaCharge(path);
+        Optional<Runnable> logged = session.deletionLog(path);
         session.fs().deleteFile(path);
         charge.ifPresent(QuotaCharge::settle);
+        logged.ifPresent(Runnable::run);
         return Reply.of(ReplyCode.FILE_ACTION_OK, "File deleted");
     }
 }

@@ -1,11 +1,14 @@
 package dev.ferry.command.transfer;
 
 import dev.ferry.data.DataConnection;
+import dev.ferry.data.LoggedFile;
 import dev.ferry.data.TransferEngine;
 import dev.ferry.data.TransferJob;
 import dev.ferry.data.TransferProgress;
 import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
+import dev.ferry.fs.VirtualPath;
+import dev.ferry.log.transfer.TransferRecord;
 import dev.ferry.session.DataType;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -20,7 +23,7 @@ final class DownloadJob implements TransferJob {
      */
     static final long AT_ONCE_LIMIT = 128 << 10;
 
-    private final String name;
+    private final VirtualPath path;
     private final FileChannel file;
     /** The size when the file was opened: what the 150 announces and what is sent. */
     private final long size;
@@ -30,8 +33,8 @@ final class DownloadJob implements TransferJob {
     /** The next byte to send: the REST offset, then wherever {@link #runAtOnce} stopped. */
     private long position;
 
-    DownloadJob(String name, FileChannel file, long size, long offset, DataType type, long bytesPerSecond) {
-        this.name = name;
+    DownloadJob(VirtualPath path, FileChannel file, long size, long offset, DataType type, long bytesPerSecond) {
+        this.path = path;
         this.file = file;
         this.size = size;
         this.position = offset;
@@ -46,7 +49,12 @@ final class DownloadJob implements TransferJob {
 
     @Override
     public String openingText() {
-        return "Opening " + type.label() + " mode data connection for " + name + " (" + size + " bytes)";
+        return "Opening " + type.label() + " mode data connection for " + path.name() + " (" + size + " bytes)";
+    }
+
+    @Override
+    public Optional<LoggedFile> loggedFile() {
+        return Optional.of(new LoggedFile(path, TransferRecord.Direction.DOWNLOAD, type == DataType.ASCII));
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class RetrHandler implements CommandHandler {
         } catch (IOException e) {
             throw FsException.from(e);
         }
-        return session.startTransfer(new DownloadJob(path.name(), file, size, offset, session.parameters().type(),
+        return session.startTransfer(new DownloadJob(path, file, size, offset, session.parameters().type(),
                 session.account().limits().downloadBytesPerSec()));
     }
 }

@@ -1,12 +1,14 @@
 package dev.ferry.command.transfer;
 
 import dev.ferry.data.DataConnection;
+import dev.ferry.data.LoggedFile;
 import dev.ferry.data.TransferEngine;
 import dev.ferry.data.TransferJob;
 import dev.ferry.data.TransferProgress;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualFileSystem;
 import dev.ferry.fs.WriteMode;
+import dev.ferry.log.transfer.TransferRecord;
 import dev.ferry.policy.quota.QuotaCharge;
 import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
@@ -63,6 +65,11 @@ final class UploadJob implements TransferJob {
     @Override
     public long bytesPerSecond() {
         return bytesPerSecond;
+    }
+
+    @Override
+    public Optional<LoggedFile> loggedFile() {
+        return Optional.of(new LoggedFile(plan.target(), TransferRecord.Direction.UPLOAD, type == DataType.ASCII));
     }
 
     @Override

@@ -252,6 +252,11 @@ public final class ConfigLoader {
                 }
             }
             case "useftpusers" -> useFtpUsers(d);
+            case "transferlog" -> {
+                String file = Values.one(d);
+                s.transferLog = file.equalsIgnoreCase("none") ? Optional.empty()
+                        : Optional.of(Path.of(absolute(d, file)));
+            }
             case "displayconnect" -> s.displayConnect = Optional.of(Path.of(absolute(d, Values.one(d))));
             case "displaylogin" -> s.displayLogin = Optional.of(Values.one(d));
             case "accessgrantmsg" -> s.accessGrant = Optional.of(Values.one(d));

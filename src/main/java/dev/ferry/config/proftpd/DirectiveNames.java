@@ -9,7 +9,7 @@ import java.util.Set;
  */
 final class DirectiveNames {
     /** ProFTPD directives for features Ferry does not have yet (modules: tls, sql, ldap, quota, log, ratio, ...). */
-    private static final Set<String> NOT_YET = Set.of("transferrate", "transferlog", "extendedlog", "logformat",
+    private static final Set<String> NOT_YET = Set.of("transferrate", "extendedlog", "logformat",
             "systemlog", "syslogfacility", "sqlengine", "sqlauthenticate", "sqlconnectinfo", "sqlauthtypes",
             "sqlbackend", "sqluserinfo", "sqlgroupinfo", "ldapserver", "ldapbinddn", "ldapusers", "ldapdoauth",
             "quotaengine", "quotalimittable", "quotatallytable", "ratios", "userratio", "groupratio", "hostratio",
@@ -27,7 +27,7 @@ final class DirectiveNames {
     private static final Set<String> SERVER_ONLY = Set.of("servername", "serverident", "serveralias", "port",
             "defaultaddress", "socketbindtight", "masqueradeaddress", "passiveports", "allowforeignaddress",
             "maxclients", "maxclientsperhost", "maxclientsperuser", "maxloginattempts", "timeoutidle", "timeoutlogin",
-            "timeoutnotransfer", "timeoutstalled", "defaultroot", "rootlogin", "anonymousgroup", "usereversedns",
+            "timeoutnotransfer", "timeoutstalled", "transferlog", "defaultroot", "rootlogin", "anonymousgroup", "usereversedns",
             "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6", "useftpusers", "tlsengine",
             "tlsrequired", "tlsprotocol", "tlsciphersuite", "tlsrsacertificatefile", "tlsrsacertificatekeyfile",
             "tlseccertificatefile", "tlseccertificatekeyfile", "tlscertificatechainfile", "tlspkcs12file",

@@ -16,6 +16,8 @@ import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
 import dev.ferry.config.file.ConfigNode;
 import dev.ferry.fs.SymlinkPolicy;
+import dev.ferry.log.transfer.TransferLogFormat;
+import dev.ferry.log.transfer.TransferLogSpec;
 import dev.ferry.policy.limit.LimitContext;
 import dev.ferry.policy.limit.LimitSection;
 import dev.ferry.policy.limit.NameExpression;
@@ -42,6 +44,8 @@ final class ServerDraft {
     Optional<String> ident = Optional.empty();
     boolean hideIdent;
     Optional<Path> displayConnect = Optional.empty();
+    /** {@code TransferLog}: empty for none (no directive, or {@code TransferLog NONE}). */
+    Optional<Path> transferLog = Optional.empty();
     Optional<String> displayLogin = Optional.empty();
     Optional<String> accessGrant = Optional.empty();
     Optional<String> displayChdir = Optional.empty();
@@ -106,7 +110,8 @@ final class ServerDraft {
                 new Timeouts(timeoutLogin, timeoutIdle, timeoutStalled, timeoutNoTransfer,
                         Timeouts.DEFAULT.dataConnect(), Timeouts.DEFAULT.shutdownGrace()),
                 fxp, areas, SymlinkPolicy.INSIDE_ROOT, logins, fileRules,
-                new AccessRules(new LimitContext(limits), directories), tls.config(binds)));
+                new AccessRules(new LimitContext(limits), directories), tls.config(binds),
+                transferLog.map(file -> new TransferLogSpec(TransferLogFormat.XFERLOG, file)).stream().toList()));
     }
 
     /**
