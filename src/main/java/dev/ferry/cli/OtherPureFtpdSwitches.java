@@ -96,12 +96,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-R", "--nochmod"}, hidden = true)
     private boolean noChmod;
 
-    @Option(names = {"-t", "--anonymousbandwidth"}, hidden = true)
-    private String anonymousBandwidth;
-
-    @Option(names = {"-T", "--userbandwidth"}, hidden = true)
-    private String userBandwidth;
-
     @Option(names = {"-v", "--bonjour"}, hidden = true)
     private String bonjour;
 
@@ -141,8 +135,6 @@ public final class OtherPureFtpdSwitches {
         refused.put("--userratio", userRatio != null);
         refused.put("--autorename", autoRename);
         refused.put("--nochmod", noChmod);
-        refused.put("--anonymousbandwidth", anonymousBandwidth != null);
-        refused.put("--userbandwidth", userBandwidth != null);
         refused.put("--bonjour", bonjour != null);
         refused.put("--trustedip", trustedIp != null);
         refused.put("--allowdotfiles", allowDotFiles);

@@ -65,6 +65,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         BIND, HOST, GROUP, UMASK, PER_USER, QUOTA, CIPHERS,
         /** {@code FORMAT:FILE} for {@code --altlog}; may be given more than once, as Bind. */
         ALT_LOG,
+        /** KB/s, one number or "UPLOAD:DOWNLOAD", for {@code --anonymousbandwidth}/{@code --userbandwidth}. */
+        BANDWIDTH,
         /** yes: accepted with a note; no: nothing. */
         NOTE_FLAG,
         /** Any value, accepted with a note. */
@@ -113,6 +115,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("PerUserLimits", Kind.PER_USER, "--peruserlimits"),
             new Rule("Quota", Kind.QUOTA, "--quota"),
             new Rule("AltLog", Kind.ALT_LOG, "--altlog"),
+            new Rule("AnonymousBandwidth", Kind.BANDWIDTH, "--anonymousbandwidth"),
+            new Rule("UserBandwidth", Kind.BANDWIDTH, "--userbandwidth"),
 
             new Rule("Daemonize", Kind.NOTE_FLAG, FOREGROUND),
             new Rule("VerboseLog", Kind.NOTE_FLAG, "set FERRY_LOG_LEVEL=DEBUG to log every command"),
@@ -143,8 +147,6 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("MaxLoad", Kind.REFUSED, "--maxload"),
             new Rule("AnonymousRatio", Kind.REFUSED, "--anonymousratio"),
             new Rule("UserRatio", Kind.REFUSED, "--userratio"),
-            new Rule("AnonymousBandwidth", Kind.REFUSED, "--anonymousbandwidth"),
-            new Rule("UserBandwidth", Kind.REFUSED, "--userbandwidth"),
                         new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
             new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
             new Rule("TLSCipherSuite", Kind.CIPHERS, "--tlsciphersuite"),
@@ -265,6 +267,10 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             case QUOTA -> {
                 ServeSwitches.quota(oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case BANDWIDTH -> {
+                ServeSwitches.bandwidth(option, oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value.strip()));
             }
             case ALT_LOG -> {
                 dev.ferry.log.transfer.TransferLogSpec.parse(oneWord(key, value));

@@ -14,6 +14,7 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
+import dev.ferry.config.TransferRates;
 import dev.ferry.config.CipherSuiteList;
 import dev.ferry.config.ClientCertificates;
 import dev.ferry.config.TlsCertificate;
@@ -78,6 +79,16 @@ public final class ServeSwitches {
             description = "Every user's quota where they have none of their own: at most FILES files and MB "
                     + "megabytes in their home (0: no limit on that; anonymous logins have none).")
     private String quota;
+
+    @Option(names = {"-t", "--anonymousbandwidth"}, paramLabel = "KBPS",
+            description = "Anonymous logins' bandwidth per transfer in KB/s: RATE, or UPLOAD:DOWNLOAD with either "
+                    + "side empty for no cap (default: as -T).")
+    private String anonymousBandwidth;
+
+    @Option(names = {"-T", "--userbandwidth"}, paramLabel = "KBPS",
+            description = "Every login's bandwidth per transfer in KB/s, as -t, where the user has no rate of "
+                    + "their own (ferry user --upload-rate/--download-rate).")
+    private String userBandwidth;
 
     @Option(names = {"-O", "--altlog"}, paramLabel = "FORMAT:FILE",
             description = "Log every file uploaded, downloaded or deleted to FILE, in FORMAT: xferlog, clf, stats, "
@@ -295,7 +306,9 @@ public final class ServeSwitches {
         PerUserLimits perUser = perUserLimits == null ? PerUserLimits.NONE : perUserLimits(perUserLimits);
         SessionLimits limits = new SessionLimits(maxClients, maxPerIp, perUser.users(), Math.max(1, maxLoginAttempts),
                 Duration.ofMillis(requireNonNegative(loginFailureDelayMillis, "--login-failure-delay")),
-                SessionLimits.DEFAULT.maxLineLength()).withQuota(quota == null ? Quota.NONE : quota(quota));
+                SessionLimits.DEFAULT.maxLineLength()).withQuota(quota == null ? Quota.NONE : quota(quota))
+                .withRates(bandwidth("--userbandwidth", userBandwidth), bandwidth("--anonymousbandwidth",
+                        anonymousBandwidth));
         Timeouts timeouts = new Timeouts(
                 Duration.ofSeconds(requireNonNegative(loginTimeout, "--login-timeout")),
                 Duration.ofMinutes(requireNonNegative(idleMinutes, "--maxidletime")),
@@ -513,6 +526,19 @@ public final class ServeSwitches {
                     + spec + "'");
         }
         return new Quota(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()) << 20);
+    }
+
+    /** Pure-FTPd's {@code -t}/{@code -T}: KB/s, one number or UPLOAD:DOWNLOAD; none when not given. */
+    static TransferRates bandwidth(String option, String spec) {
+        if (spec == null) {
+            return TransferRates.NONE;
+        }
+        try {
+            return TransferRates.ofPureFtpd(spec);
+        } catch (IllegalArgumentException e) {
+            String name = option.equals("--userbandwidth") ? "-T (--userbandwidth)" : "-t (--anonymousbandwidth)";
+            throw new IllegalArgumentException(name + " " + e.getMessage());
+        }
     }
 
     /** Pure-FTPd's {@code -U FILES:DIRS}: the umask of new files and that of new directories. */

@@ -17,9 +17,14 @@ import java.util.Optional;
  * @param refusals           the administrator's own texts for the three client limits
  * @param quota              every user's quota where they have none of their own (Pure-FTPd -n);
  *                           anonymous logins have none
+ * @param rates              every login's bandwidth where it has none of its own (Pure-FTPd -T,
+ *                           ProFTPD TransferRate)
+ * @param anonymousRates     anonymous logins' bandwidth, before {@code rates} (Pure-FTPd -t,
+ *                           TransferRate in {@code <Anonymous>})
  */
 public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
-                            Duration loginFailureDelay, int maxLineLength, Refusals refusals, Quota quota) {
+                            Duration loginFailureDelay, int maxLineLength, Refusals refusals, Quota quota,
+                            TransferRates rates, TransferRates anonymousRates) {
     public static final SessionLimits DEFAULT = new SessionLimits(200, 10, 0, 3, Duration.ofSeconds(1), 4096);
 
     public SessionLimits {
@@ -29,6 +34,24 @@ public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessio
         }
         Objects.requireNonNull(refusals);
         Objects.requireNonNull(quota);
+        Objects.requireNonNull(rates);
+        Objects.requireNonNull(anonymousRates);
+    }
+
+    /** Limits without server-wide bandwidth caps. */
+    public SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
+                         Duration loginFailureDelay, int maxLineLength, Refusals refusals, Quota quota) {
+        this(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts, loginFailureDelay, maxLineLength,
+                refusals, quota, TransferRates.NONE, TransferRates.NONE);
+    }
+
+    /**
+     * The caps for a login whose own are {@code own}: its own where set, else for anonymous
+     * logins {@code anonymousRates}, else {@code rates}; field by field.
+     */
+    public TransferRates ratesFor(TransferRates own, boolean anonymous) {
+        TransferRates server = anonymous ? anonymousRates.orElse(rates) : rates;
+        return own.orElse(server);
     }
 
     /** Limits without a server-wide quota. */
@@ -40,7 +63,12 @@ public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessio
 
     public SessionLimits withQuota(Quota every) {
         return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
-                loginFailureDelay, maxLineLength, refusals, every);
+                loginFailureDelay, maxLineLength, refusals, every, rates, anonymousRates);
+    }
+
+    public SessionLimits withRates(TransferRates everyone, TransferRates anonymous) {
+        return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
+                loginFailureDelay, maxLineLength, refusals, quota, everyone, anonymous);
     }
 
     /** Limits with the standard refusal texts. */

@@ -7,6 +7,7 @@ import dev.ferry.command.CommandSpec;
 import dev.ferry.command.Dispatcher;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.TlsPolicy;
+import dev.ferry.config.TransferRates;
 import dev.ferry.data.DataChannels;
 import dev.ferry.data.DataProtection;
 import dev.ferry.data.LoggedFile;
@@ -67,6 +68,8 @@ public final class Session implements Runnable {
 
     private final long id = IDS.incrementAndGet();
     private final java.time.Instant connectedAt = java.time.Instant.now();
+    /** The bandwidth caps of the logged-in user, set at login. */
+    private volatile TransferRates rates = TransferRates.NONE;
     private final SessionServices services;
     /** The server this session is in; HOST may change it before login (RFC 7151). */
     private ServerConfig config;
@@ -424,13 +427,24 @@ public final class Session implements Runnable {
         if (state instanceof LoginState.LoggedIn in && !(login instanceof LoginState.LoggedIn)) {
             lastTransferNanos = System.nanoTime();
             shownMessages = new ShownMessages();
-            Quota own = new Quota(in.account().limits().quotaFiles(), in.account().limits().quotaBytes());
-            Quota limits = in.account().anonymous() ? own : own.orElse(config.limits().quota());
+            var own = in.account().limits();
+            rates = config.limits().ratesFor(new TransferRates(own.uploadBytesPerSec(), own.downloadBytesPerSec()),
+                    in.account().anonymous());
+            Quota ownQuota = new Quota(own.quotaFiles(), own.quotaBytes());
+            Quota limits = in.account().anonymous() ? ownQuota : ownQuota.orElse(config.limits().quota());
             if (limits.isLimited()) {
                 quota = services.quotas().open(in.account().name(), in.account().home().orElse(in.account().root()), limits);
             }
         }
         this.login = state;
+    }
+
+    /**
+     * The bandwidth caps of this login's transfers: the user's own, else the server's
+     * ({@code -t}/{@code -T}, {@code TransferRate}).
+     */
+    public TransferRates rates() {
+        return rates;
     }
 
     private void releaseQuota() {

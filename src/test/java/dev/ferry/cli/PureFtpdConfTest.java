@@ -119,6 +119,10 @@ class PureFtpdConfTest {
         assertThat(errors("PerUserLimits 3")).containsExactly("/etc/pure-ftpd.conf:1: -y (--peruserlimits) takes "
                 + "USERS:ANONYMOUS, two numbers such as 3:20, not '3'");
         assertThat(serve(parse("Quota 1000:10")).server()).isEqualTo(plain("-n", "1000:10"));
+        assertThat(serve(parse("UserBandwidth 8:16", "AnonymousBandwidth 4")).server())
+                .isEqualTo(plain("-T", "8:16", "-t", "4"));
+        assertThat(serve(parse("UserBandwidth 8:16")).server().limits().rates())
+                .isEqualTo(new dev.ferry.config.TransferRates(8192, 16384));
         assertThat(serve(parse("AltLog clf:/var/log/pureftpd.log", "AltLog xferlog:/var/log/xferlog")).server())
                 .isEqualTo(plain("-O", "clf:/var/log/pureftpd.log", "-O", "xferlog:/var/log/xferlog"));
         assertThat(errors("Quota 1000")).containsExactly("/etc/pure-ftpd.conf:1: -n (--quota) takes "
@@ -166,7 +170,7 @@ class PureFtpdConfTest {
                 "MaxClientsNumber fifty",
                 "Frobnicate yes",
                 "ChrootEveryone maybe",
-                "UserBandwidth 8",
+                "UserBandwidth fast",
                 "AltLog apache:/var/log/pureftpd.log",
                 "TrustedGID 100",
                 "Umask 999:022",
@@ -180,7 +184,8 @@ class PureFtpdConfTest {
                 "/etc/pure-ftpd.conf:1: MaxClientsNumber takes a number, not 'fifty'",
                 "/etc/pure-ftpd.conf:2: unknown key 'Frobnicate' (not a pure-ftpd.conf setting)",
                 "/etc/pure-ftpd.conf:3: ChrootEveryone takes yes or no, not 'maybe'",
-                "/etc/pure-ftpd.conf:4: UserBandwidth is not supported yet",
+                "/etc/pure-ftpd.conf:4: -T (--userbandwidth) takes KB/s as RATE or UPLOAD:DOWNLOAD, e.g. 100 or 50:200, "
+                        + "not 'fast'",
                 "/etc/pure-ftpd.conf:5: unknown log format 'apache'; the formats are xferlog, clf, stats, w3c and json",
                 "/etc/pure-ftpd.conf:6: -a (--trustedgid) takes a group name in Ferry, not a numeric gid like 100: "
                         + "Ferry's users have named groups",

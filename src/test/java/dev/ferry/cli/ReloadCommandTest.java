@@ -72,7 +72,7 @@ class ReloadCommandTest {
                     assertThat(client.banner().text()).isEqualTo("Second");
                 }
 
-                Files.writeString(file, head + "ServerIdent on \"Third\"\nTransferRate RETR 10\n");
+                Files.writeString(file, head + "ServerIdent on \"Third\"\nQuotaEngine on\n");
                 Run bad = ferry("reload", "--data-dir", data.root().toString());
                 assertThat(bad.status()).isEqualTo(1);
                 assertThat(bad.out()).isEmpty();

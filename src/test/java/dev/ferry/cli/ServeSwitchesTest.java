@@ -298,8 +298,6 @@ class ServeSwitchesTest {
     static Stream<Arguments> unsupported() {
         return Stream.of(
                 Arguments.of(List.of("--maxload", "4"), "--maxload"),
-                Arguments.of(List.of("-t", "8"), "--anonymousbandwidth"),
-                Arguments.of(List.of("-T", "8:16"), "--userbandwidth"),
                 Arguments.of(List.of("-q", "1:5"), "--anonymousratio"),
                 Arguments.of(List.of("-Q", "1:5"), "--userratio"),
                 Arguments.of(List.of("-3", "/run/certd.sock"), "--extcert"),

@@ -16,11 +16,13 @@ final class LimitOptions {
     Long maxSessions;
 
     @Option(names = "--upload-rate", paramLabel = "BYTES/s", converter = ByteSize.Converter.class,
-            description = "Upload bandwidth cap of each transfer, e.g. 512K or 10M (0: none).")
+            description = "Upload bandwidth cap of each transfer, e.g. 512K or 10M "
+                    + "(0: the server's -T or TransferRate, if any).")
     Long uploadRate;
 
     @Option(names = "--download-rate", paramLabel = "BYTES/s", converter = ByteSize.Converter.class,
-            description = "Download bandwidth cap of each transfer, e.g. 512K or 10M (0: none).")
+            description = "Download bandwidth cap of each transfer, e.g. 512K or 10M "
+                    + "(0: the server's -T or TransferRate, if any).")
     Long downloadRate;
 
     @Option(names = "--quota-bytes", paramLabel = "BYTES", converter = ByteSize.Converter.class,

@@ -51,6 +51,6 @@ public final class RetrHandler implements CommandHandler {
             throw FsException.from(e);
         }
         return session.startTransfer(new DownloadJob(path, file, size, offset, session.parameters().type(),
-                session.account().limits().downloadBytesPerSec()));
+                session.rates().download()));
     }
 }

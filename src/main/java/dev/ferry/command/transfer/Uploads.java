@@ -88,7 +88,7 @@ final class Uploads {
                 : "Opening " + type + " mode data connection for " + path.name();
         String done = unique ? "Transfer complete (unique file name: " + path.name() + ")" : "Transfer complete";
         return session.startTransfer(new UploadJob(session.fs(), plan, session.parameters().type(), opening, done,
-                session.account().limits().uploadBytesPerSec(), charge));
+                session.rates().upload(), charge));
     }
 
     /**

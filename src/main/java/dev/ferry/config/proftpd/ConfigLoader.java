@@ -11,6 +11,7 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.TlsLevel;
 import dev.ferry.config.TlsRequirement;
+import dev.ferry.config.TransferRates;
 import dev.ferry.config.file.ConfigError;
 import dev.ferry.config.file.ConfigFileParser;
 import dev.ferry.config.file.ConfigNode;
@@ -252,6 +253,7 @@ public final class ConfigLoader {
                 }
             }
             case "useftpusers" -> useFtpUsers(d);
+            case "transferrate" -> s.rates = TransferRateDirective.apply(d, s.rates);
             case "transferlog" -> {
                 String file = Values.one(d);
                 s.transferLog = file.equalsIgnoreCase("none") ? Optional.empty()
@@ -321,6 +323,8 @@ public final class ConfigLoader {
                         a.maxClients = maxClients(node);
                         a.maxClientsText = refusalText(node);
                     }
+                    case "transferrate" -> a.rates = Optional.of(TransferRateDirective.apply(node,
+                            a.rates.orElse(TransferRates.NONE)));
                     default -> unknown(node, "<Anonymous>");
                 }
             } catch (Values.Invalid | IllegalArgumentException e) {
@@ -330,6 +334,13 @@ public final class ConfigLoader {
         if (a.account == null) {
             error(section, "<Anonymous> needs a User line: the login name that enters the area");
             return;
+        }
+        if (a.rates.isPresent()) {
+            if (s.anonymousRates.isPresent() && !s.anonymousRates.equals(a.rates)) {
+                error(section, "TransferRate differing between the <Anonymous> areas of one server is not supported "
+                        + "yet");
+            }
+            s.anonymousRates = a.rates;
         }
         s.anonymous.add(a);
     }

@@ -9,7 +9,7 @@ import java.util.Set;
  */
 final class DirectiveNames {
     /** ProFTPD directives for features Ferry does not have yet (modules: tls, sql, ldap, quota, log, ratio, ...). */
-    private static final Set<String> NOT_YET = Set.of("transferrate", "extendedlog", "logformat",
+    private static final Set<String> NOT_YET = Set.of("extendedlog", "logformat",
             "systemlog", "syslogfacility", "sqlengine", "sqlauthenticate", "sqlconnectinfo", "sqlauthtypes",
             "sqlbackend", "sqluserinfo", "sqlgroupinfo", "ldapserver", "ldapbinddn", "ldapusers", "ldapdoauth",
             "quotaengine", "quotalimittable", "quotatallytable", "ratios", "userratio", "groupratio", "hostratio",
@@ -22,6 +22,9 @@ final class DirectiveNames {
             "uselastlog", "serveradmin", "commandbuffersize", "deleteabortedstores",
             "trace", "tracelog", "debuglevel", "setenv", "unsetenv", "multilinerfc2228", "timeoutsession",
             "storeuniqueprefix", "allowlogsymlinks", "translationtable", "charsetoptions", "useencoding");
+
+    /** Directives Ferry has in some contexts only, not yet in the others ProFTPD allows. */
+    private static final Set<String> NOT_YET_HERE = Set.of("transferrate");
 
     /** Directives Ferry knows, with the contexts they belong in. */
     private static final Set<String> SERVER_ONLY = Set.of("servername", "serverident", "serveralias", "port",
@@ -45,6 +48,9 @@ final class DirectiveNames {
         String lower = name.toLowerCase(Locale.ROOT);
         if (NOT_YET.contains(lower)) {
             return name + " is not supported yet";
+        }
+        if (NOT_YET_HERE.contains(lower)) {
+            return name + " is not supported yet in " + where;
         }
         if (SERVER_ONLY.contains(lower)) {
             return name + " is not allowed in " + where + "; it belongs in the server context or a <VirtualHost>";

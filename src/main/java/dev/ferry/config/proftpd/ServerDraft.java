@@ -14,6 +14,7 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
+import dev.ferry.config.TransferRates;
 import dev.ferry.config.file.ConfigNode;
 import dev.ferry.fs.SymlinkPolicy;
 import dev.ferry.log.transfer.TransferLogFormat;
@@ -44,6 +45,10 @@ final class ServerDraft {
     Optional<String> ident = Optional.empty();
     boolean hideIdent;
     Optional<Path> displayConnect = Optional.empty();
+    /** {@code TransferRate} in the server context: every login's caps. */
+    TransferRates rates = TransferRates.NONE;
+    /** {@code TransferRate} in the {@code <Anonymous>} areas: anonymous logins' caps. */
+    Optional<TransferRates> anonymousRates = Optional.empty();
     /** {@code TransferLog}: empty for none (no directive, or {@code TransferLog NONE}). */
     Optional<Path> transferLog = Optional.empty();
     Optional<String> displayLogin = Optional.empty();
@@ -106,7 +111,8 @@ final class ServerDraft {
                 passive(),
                 new SessionLimits(maxClients, maxPerHost, maxPerUser, maxLoginAttempts,
                         SessionLimits.DEFAULT.loginFailureDelay(), SessionLimits.DEFAULT.maxLineLength(),
-                        new SessionLimits.Refusals(maxClientsText, maxPerHostText, maxPerUserText)),
+                        new SessionLimits.Refusals(maxClientsText, maxPerHostText, maxPerUserText))
+                        .withRates(rates, anonymousRates.orElse(TransferRates.NONE)),
                 new Timeouts(timeoutLogin, timeoutIdle, timeoutStalled, timeoutNoTransfer,
                         Timeouts.DEFAULT.dataConnect(), Timeouts.DEFAULT.shutdownGrace()),
                 fxp, areas, SymlinkPolicy.INSIDE_ROOT, logins, fileRules,
@@ -146,6 +152,8 @@ final class ServerDraft {
         Optional<String> displayChdir = Optional.empty();
         int maxClients;
         Optional<String> maxClientsText = Optional.empty();
+        /** {@code TransferRate} inside this area. */
+        Optional<TransferRates> rates = Optional.empty();
         final FileDraft files = new FileDraft();
         final List<LimitSection> limits = new ArrayList<>();
         final List<DirectoryConfig> directories = new ArrayList<>();

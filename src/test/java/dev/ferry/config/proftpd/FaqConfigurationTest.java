@@ -228,8 +228,8 @@ class FaqConfigurationTest {
     @Test
     void directivesOfMissingFeaturesAreRefusedNotIgnored() throws IOException {
         Path file = dir.resolve("tls.conf");
-        Files.writeString(file, "Port 2121\nTransferRate RETR 100\n");
+        Files.writeString(file, "Port 2121\nQuotaEngine on\n");
         assertThatThrownBy(() -> ConfigLoader.load(file, new DataDirectory(dir.resolve("d")), n -> Optional.empty()))
-                .hasMessageContaining(file + ":2: TransferRate is not supported yet");
+                .hasMessageContaining(file + ":2: QuotaEngine is not supported yet");
     }
 }

@@ -56,8 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>ch. 4 §12, ratios: mod_ratio is not supported yet; {@code upload-download-ratios.conf}
  *       shows that every line is refused by name.
  *   <li>ch. 4 §25, {@code TimesGMT off}: covered by {@code dev.ferry.protocol.TimesGmtTest}.
- *   <li>ch. 5 §16, {@code TransferRate}: not supported yet, covered by
- *       {@link FaqConfigurationTest#directivesOfMissingFeaturesAreRefusedNotIgnored}.
+ *   <li>ch. 5 §16, {@code TransferRate}: per-connection caps, covered by
+ *       {@link TransferRateDirectiveTest} and {@code dev.ferry.transfer.ServerRateLimitTest}.
  *   <li>ch. 5 §18 ({@code MaxRetrieveFileSize}, {@code MaxStoreFileSize}), §20
  *       ({@code MaxClientsPerUser}) and ch. 6 §3 ({@code AllowFilter}/{@code DenyFilter}), §10
  *       ({@code IgnoreHidden}, {@code HideNoAccess}): named without a setting; covered by
