@@ -81,9 +81,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-N", "--natmode"}, hidden = true)
     private boolean natMode;
 
-    @Option(names = {"-o", "--uploadscript"}, hidden = true)
-    private boolean uploadScript;
-
     @Option(names = {"-q", "--anonymousratio"}, hidden = true)
     private String anonymousRatio;
 
@@ -130,7 +127,6 @@ public final class OtherPureFtpdSwitches {
         refused.put("--maxload", maxLoad != null);
         refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
         refused.put("--natmode", natMode);
-        refused.put("--uploadscript", uploadScript);
         refused.put("--anonymousratio", anonymousRatio != null);
         refused.put("--userratio", userRatio != null);
         refused.put("--autorename", autoRename);

@@ -115,6 +115,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("PerUserLimits", Kind.PER_USER, "--peruserlimits"),
             new Rule("Quota", Kind.QUOTA, "--quota"),
             new Rule("AltLog", Kind.ALT_LOG, "--altlog"),
+            new Rule("CallUploadScript", Kind.FLAG, "--uploadscript"),
             new Rule("AnonymousBandwidth", Kind.BANDWIDTH, "--anonymousbandwidth"),
             new Rule("UserBandwidth", Kind.BANDWIDTH, "--userbandwidth"),
 
@@ -133,7 +134,6 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("DisplayDotFiles", Kind.REFUSED_FLAG, "--displaydotfiles"),
             new Rule("AnonymousCanCreateDirs", Kind.REFUSED_FLAG, "--anonymouscancreatedirs"),
             new Rule("NATmode", Kind.REFUSED_FLAG, "--natmode"),
-            new Rule("CallUploadScript", Kind.REFUSED_FLAG, "--uploadscript"),
             new Rule("AllowDotFiles", Kind.REFUSED_FLAG, "--allowdotfiles"),
             new Rule("AutoRename", Kind.REFUSED_FLAG, "--autorename"),
             new Rule("NoChmod", Kind.REFUSED_FLAG, "--nochmod"),

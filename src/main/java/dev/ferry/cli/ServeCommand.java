@@ -81,7 +81,10 @@ public final class ServeCommand implements Callable<Integer> {
             Map.entry("--anonymous-root", "<Anonymous DIR>"),
             Map.entry("--allowuserfxp", "AllowForeignAddress"),
             Map.entry("--allowanonymousfxp", "AllowForeignAddress"),
-            Map.entry("--server-name", "ServerName"));
+            Map.entry("--server-name", "ServerName"),
+            Map.entry("--altlog", "TransferLog"),
+            Map.entry("--userbandwidth", "TransferRate"),
+            Map.entry("--anonymousbandwidth", "TransferRate in <Anonymous>"));
 
     @Mixin
     private DataDirOption dataDir;

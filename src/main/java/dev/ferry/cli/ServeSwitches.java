@@ -14,6 +14,7 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
+import dev.ferry.config.TransferHooks;
 import dev.ferry.config.TransferRates;
 import dev.ferry.config.CipherSuiteList;
 import dev.ferry.config.ClientCertificates;
@@ -89,6 +90,16 @@ public final class ServeSwitches {
             description = "Every login's bandwidth per transfer in KB/s, as -t, where the user has no rate of "
                     + "their own (ferry user --upload-rate/--download-rate).")
     private String userBandwidth;
+
+    @Option(names = "--upload-script", paramLabel = "PROGRAM",
+            description = "Run PROGRAM with the file's path for each file uploaded in full, one run at a time, "
+                    + "with pure-uploadscript's UPLOAD_* variables.")
+    private Path uploadScript;
+
+    @Option(names = {"-o", "--uploadscript"},
+            description = "Pure-FTPd's switch for pure-uploadscript: here it needs --upload-script, which "
+                    + "Ferry runs itself.")
+    private boolean callUploadScript;
 
     @Option(names = {"-O", "--altlog"}, paramLabel = "FORMAT:FILE",
             description = "Log every file uploaded, downloaded or deleted to FILE, in FORMAT: xferlog, clf, stats, "
@@ -319,7 +330,24 @@ public final class ServeSwitches {
         return new Built(new ServerConfig(data, addresses, List.of(), serverName, Messages.NONE, passive, limits,
                 timeouts, fxp, anonymousAreas(data, notes),
                 symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, logins(),
-                files(), AccessRules.NONE, tls(data, notes), transferLogs()), notes);
+                files(), AccessRules.NONE, tls(data, notes),
+                new TransferHooks(transferLogs(), uploadScript())), notes);
+    }
+
+    /** --upload-script (with or without -o), checked to be a program this process can run. */
+    private Optional<Path> uploadScript() {
+        if (uploadScript == null) {
+            if (callUploadScript) {
+                throw new IllegalArgumentException("-o (--uploadscript) needs --upload-script PROGRAM: Ferry runs "
+                        + "the program itself, no pure-uploadscript daemon is involved");
+            }
+            return Optional.empty();
+        }
+        Path program = uploadScript.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(program) || !Files.isExecutable(program)) {
+            throw new IllegalArgumentException("--upload-script " + uploadScript + " is not an executable file");
+        }
+        return Optional.of(program);
     }
 
     /** -O: the transfer logs. */

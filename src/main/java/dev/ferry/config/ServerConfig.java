@@ -28,14 +28,13 @@ import java.util.Optional;
  * @param files     what may be done to files, at this server's top level
  * @param access    {@code <Limit>} and {@code <Directory>} rules of this server
  * @param tls       FTPS: policy, certificate and implicit-TLS listen addresses
- * @param transferLogs the transfer logs this server's sessions write (Pure-FTPd {@code -O},
- *                  ProFTPD {@code TransferLog}); empty: none
+ * @param afterTransfer transfer logs and the upload script
  */
 public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds, List<String> hostNames,
                            String serverName, Messages messages, PassiveConfig passive, SessionLimits limits,
                            Timeouts timeouts, FxpPolicy fxp, List<AnonymousConfig> anonymous,
                            SymlinkPolicy symlinks, LoginRules logins, FileRules files, AccessRules access,
-                           TlsConfig tls, List<TransferLogSpec> transferLogs) {
+                           TlsConfig tls, TransferHooks afterTransfer) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDir);
@@ -53,7 +52,7 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
         Objects.requireNonNull(files);
         Objects.requireNonNull(access);
         Objects.requireNonNull(tls);
-        transferLogs = List.copyOf(transferLogs);
+        Objects.requireNonNull(afterTransfer);
     }
 
     /** A server that writes no transfer log. */
@@ -63,7 +62,7 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
                         SymlinkPolicy symlinks, LoginRules logins, FileRules files, AccessRules access,
                         TlsConfig tls) {
         this(dataDir, binds, hostNames, serverName, messages, passive, limits, timeouts, fxp, anonymous, symlinks,
-                logins, files, access, tls, List.of());
+                logins, files, access, tls, TransferHooks.NONE);
     }
 
     /** A server without TLS. */
@@ -106,16 +105,16 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
 
     public ServerConfig withBinds(List<InetSocketAddress> newBinds) {
         return new ServerConfig(dataDir, newBinds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
-                anonymous, symlinks, logins, files, access, tls, transferLogs);
+                anonymous, symlinks, logins, files, access, tls, afterTransfer);
     }
 
     public ServerConfig withTls(TlsConfig newTls) {
         return new ServerConfig(dataDir, binds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
-                anonymous, symlinks, logins, files, access, newTls, transferLogs);
+                anonymous, symlinks, logins, files, access, newTls, afterTransfer);
     }
 
-    public ServerConfig withTransferLogs(List<TransferLogSpec> logs) {
-        return new ServerConfig(dataDir, binds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
-                anonymous, symlinks, logins, files, access, tls, logs);
+    /** The transfer logs this server's sessions write. */
+    public List<TransferLogSpec> transferLogs() {
+        return afterTransfer.logs();
     }
 }

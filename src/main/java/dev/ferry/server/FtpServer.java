@@ -5,6 +5,7 @@ import dev.ferry.command.CommandTable;
 import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.FerryConfig;
 import dev.ferry.config.ServerConfig;
+import dev.ferry.hook.UploadScripts;
 import dev.ferry.log.transfer.TransferLogs;
 import dev.ferry.policy.quota.QuotaLedger;
 import dev.ferry.session.Session;
@@ -53,6 +54,8 @@ public final class FtpServer implements AutoCloseable {
     private final AtomicReference<SessionServices> services = new AtomicReference<>();
     /** The transfer logs, open for as long as the server runs; reloads reopen them. */
     private final TransferLogs transferLogs = new TransferLogs();
+    /** Runs upload scripts, one at a time, for as long as the server runs. */
+    private final UploadScripts uploadScripts = new UploadScripts();
     /**
      * By the address as configured rather than as bound, so that a reload keeps the listener of
      * an unchanged address even when it asked for port 0. Guarded by {@link #lifecycle}.
@@ -109,7 +112,8 @@ public final class FtpServer implements AutoCloseable {
             throw e;
         }
         server.services.set(new SessionServices(config, CommandTable.standard(), accounts,
-                SessionServices.poolsFor(config), server.transferThreads, tls, new QuotaLedger(), server.transferLogs));
+                SessionServices.poolsFor(config), server.transferThreads, tls, new QuotaLedger(), server.transferLogs,
+                server.uploadScripts));
         List<String> failures = new ArrayList<>();
         for (ListenPoint point : wanted) {
             try {
@@ -122,6 +126,7 @@ public final class FtpServer implements AutoCloseable {
         if (server.listeners.isEmpty() || (!failures.isEmpty() && !optionalBinds)) {
             server.listeners.values().forEach(Listener::close);
             server.transferLogs.close();
+            server.uploadScripts.close();
             server.timer.shutdownNow();
             server.transferThreads.shutdown();
             throw new IOException(String.join("; ", failures));
@@ -286,7 +291,7 @@ public final class FtpServer implements AutoCloseable {
         int sessionsBefore = registry.size();
         services.set(new SessionServices(next, previous.commands(), accounts,
                 SessionServices.poolsFor(next, previous.passivePools()), transferThreads, tls, previous.quotas(),
-                transferLogs));
+                transferLogs, uploadScripts));
         added.values().forEach(Listener::start);
         listeners.putAll(added);
         List<InetSocketAddress> closed = new ArrayList<>();
@@ -407,6 +412,7 @@ public final class FtpServer implements AutoCloseable {
         transferThreads.shutdown();
         open.forEach(FtpServer::join);
         transferLogs.close();
+        uploadScripts.close();
         LOG.info("server stopped");
     }
 

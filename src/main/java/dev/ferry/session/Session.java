@@ -745,7 +745,7 @@ public final class Session implements Runnable {
             return Reply.of(ReplyCode.DATA_PROTECTION_REQUIRED,
                     "Data connections must be protected: send PBSZ 0 and PROT P first");
         }
-        Transfer started = new Transfer(job, dataProtection(), logSubject(job));
+        Transfer started = new Transfer(job, dataProtection(), subject(job));
         transferLock.lock();
         try {
             transfer = started;
@@ -756,12 +756,12 @@ public final class Session implements Runnable {
         return Outcome.DEFERRED;
     }
 
-    /** Who moves what, when this server writes transfer logs and the job moves a file. */
-    private Optional<TransferLogSubject> logSubject(TransferJob job) {
-        if (config.transferLogs().isEmpty()) {
+    /** Who moves what, when the job moves a file and this server logs transfers or runs an upload script. */
+    private Optional<TransferSubject> subject(TransferJob job) {
+        if (!config.afterTransfer().any()) {
             return Optional.empty();
         }
-        return job.loggedFile().map(file -> new TransferLogSubject(account().name(), account().anonymous(),
+        return job.loggedFile().map(file -> new TransferSubject(account().name(), account().anonymous(),
                 hostPath(file.path()).toString(), file));
     }
 
@@ -781,12 +781,24 @@ public final class Session implements Runnable {
             size = 0; // the deletion will fail too, and nothing is written
         }
         long bytes = size;
-        TransferLogSubject subject = new TransferLogSubject(account().name(), account().anonymous(),
+        TransferSubject subject = new TransferSubject(account().name(), account().anonymous(),
                 hostPath(path).toString(), new LoggedFile(path, TransferRecord.Direction.DELETE, false));
         return Optional.of(() -> writeTransferLog(subject, Duration.ZERO, bytes, true));
     }
 
-    private void writeTransferLog(TransferLogSubject subject, Duration duration, long bytes, boolean complete) {
+    /** The transfer logs, and for an upload kept in full the upload script. */
+    private void afterTransfer(TransferSubject subject, Transfer finished, boolean complete) {
+        writeTransferLog(subject, finished.elapsed(), finished.progress().bytes(), complete);
+        var script = config.afterTransfer().uploadScript();
+        if (complete && script.isPresent() && subject.file().direction() == TransferRecord.Direction.UPLOAD) {
+            services.uploadScripts().uploaded(script.get(), Path.of(subject.hostFile()), subject.user());
+        }
+    }
+
+    private void writeTransferLog(TransferSubject subject, Duration duration, long bytes, boolean complete) {
+        if (config.transferLogs().isEmpty()) {
+            return;
+        }
         services.transferLogs().write(config.transferLogs(), new TransferRecord(java.time.Instant.now(), duration,
                 id, connectedAt, remote.getAddress().getHostAddress(), subject.user(), subject.anonymous(),
                 subject.hostFile(), subject.file().path().toString(), subject.file().direction(),
@@ -797,8 +809,7 @@ public final class Session implements Runnable {
     void transferFinished(Transfer finished, Optional<Reply> opening, Reply last) {
         lastTransferNanos = System.nanoTime();
         // before the final reply: a client that has its 226 finds the transfer in the logs
-        finished.logSubject().ifPresent(subject ->
-                writeTransferLog(subject, finished.elapsed(), finished.progress().bytes(), last.code() < 400));
+        finished.subject().ifPresent(subject -> afterTransfer(subject, finished, last.code() < 400));
         transferLock.lock();
         try {
             TlsChannel tls = controlTls;

@@ -6,6 +6,7 @@ import dev.ferry.config.FerryConfig;
 import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.data.PassivePortPool;
+import dev.ferry.hook.UploadScripts;
 import dev.ferry.log.transfer.TransferLogs;
 import dev.ferry.policy.quota.QuotaLedger;
 import dev.ferry.tls.TlsContexts;
@@ -26,23 +27,26 @@ import java.util.concurrent.Executor;
  * @param tls             the certificates of the servers that have TLS on
  * @param quotas          what users with a quota keep; the same ledger across reloads
  * @param transferLogs    the open transfer logs; the same across reloads, which reopen them
+ * @param uploadScripts   runs the upload script, one run at a time for the whole server
  */
 public record SessionServices(FerryConfig config, CommandTable commands, AccountResolver accounts,
                               Map<Optional<PortRange>, PassivePortPool> passivePools, Executor transferThreads,
-                              TlsContexts tls, QuotaLedger quotas, TransferLogs transferLogs) {
+                              TlsContexts tls, QuotaLedger quotas, TransferLogs transferLogs,
+                              UploadScripts uploadScripts) {
 
     public SessionServices {
         passivePools = Map.copyOf(passivePools);
         java.util.Objects.requireNonNull(tls);
         java.util.Objects.requireNonNull(quotas);
         java.util.Objects.requireNonNull(transferLogs);
+        java.util.Objects.requireNonNull(uploadScripts);
     }
 
     /** Services without TLS, with a ledger of their own. */
     public SessionServices(FerryConfig config, CommandTable commands, AccountResolver accounts,
                            Map<Optional<PortRange>, PassivePortPool> passivePools, Executor transferThreads) {
         this(config, commands, accounts, passivePools, transferThreads, TlsContexts.NONE, new QuotaLedger(),
-                new TransferLogs());
+                new TransferLogs(), new UploadScripts());
     }
 
     /** One pool per passive port range among the servers of {@code config}. */

@@ -48,19 +48,19 @@ public final class Transfer {
     private DataConnection connection;
     private volatile String abortReason;
 
-    Transfer(TransferJob job, Optional<DataProtection> protection, Optional<TransferLogSubject> logSubject) {
+    Transfer(TransferJob job, Optional<DataProtection> protection, Optional<TransferSubject> subject) {
         this.job = job;
         this.protection = protection;
-        this.logSubject = logSubject;
+        this.subject = subject;
         this.progress = new TransferProgress(job.bytesPerSecond() > 0
                 ? Optional.of(new RateLimit(job.bytesPerSecond())) : Optional.empty());
     }
 
     /** What the transfer logs will say this transfer moved; empty when none is written. */
-    private final Optional<TransferLogSubject> logSubject;
+    private final Optional<TransferSubject> subject;
 
-    Optional<TransferLogSubject> logSubject() {
-        return logSubject;
+    Optional<TransferSubject> subject() {
+        return subject;
     }
 
     /** How long since the transfer started. */

@@ -311,7 +311,6 @@ class ServeSwitchesTest {
                 Arguments.of(List.of("-m", "4"), "--maxload"),
                 Arguments.of(List.of("-M"), "--anonymouscancreatedirs"),
                 Arguments.of(List.of("-N"), "--natmode"),
-                Arguments.of(List.of("-o"), "--uploadscript"),
                 Arguments.of(List.of("-r"), "--autorename"),
                 Arguments.of(List.of("-R"), "--nochmod"),
                 Arguments.of(List.of("-v", "ftp"), "--bonjour"),
@@ -387,9 +386,10 @@ class ServeSwitchesTest {
         assertThat(cmd.execute("serve", "--help")).isZero();
         assertThat(out.toString()).contains("-a, --trustedgid=GROUP", "-e, --anonymousonly", "-E, --noanonymous",
                 "-x, --prohibitdotfileswrite", "-X, --prohibitdotfilesread", "-U, --umask=FILES:DIRS",
-                "-0, --notruncate", "-s, --antiwarez", "--pureconf=FILE", "--config=FILE", "-O, --altlog=FORMAT:FILE");
+                "-0, --notruncate", "-s, --antiwarez", "--pureconf=FILE", "--config=FILE", "-O, --altlog=FORMAT:FILE",
+                "--upload-script=PROGRAM", "-o, --uploadscript");
         assertThat(out.toString()).contains("-k, --maxdiskusagepct=PERCENT");
-        assertThat(out.toString()).doesNotContain("--maxload", "--uploadscript");
+        assertThat(out.toString()).doesNotContain("--maxload", "--natmode");
     }
 
     record Run(int status, String err) {

@@ -14,6 +14,7 @@ import dev.ferry.config.PortRange;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
+import dev.ferry.config.TransferHooks;
 import dev.ferry.config.TransferRates;
 import dev.ferry.config.file.ConfigNode;
 import dev.ferry.fs.SymlinkPolicy;
@@ -117,7 +118,8 @@ final class ServerDraft {
                         Timeouts.DEFAULT.dataConnect(), Timeouts.DEFAULT.shutdownGrace()),
                 fxp, areas, SymlinkPolicy.INSIDE_ROOT, logins, fileRules,
                 new AccessRules(new LimitContext(limits), directories), tls.config(binds),
-                transferLog.map(file -> new TransferLogSpec(TransferLogFormat.XFERLOG, file)).stream().toList()));
+                new TransferHooks(transferLog.map(file -> new TransferLogSpec(TransferLogFormat.XFERLOG, file))
+                        .stream().toList(), Optional.empty())));
     }
 
     /**
