@@ -119,10 +119,17 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("ferry serve: --pureconf and --config cannot be used together");
             return 2;
         }
+        Optional<Path> uploadScript = Optional.empty();
         if (configFile != null) {
             List<String> conflicts = switchesBesideConfigFile();
             if (!conflicts.isEmpty()) {
                 conflicts.forEach(c -> System.err.println("ferry serve: " + c));
+                return 2;
+            }
+            try {
+                uploadScript = switches.uploadScript();
+            } catch (IllegalArgumentException e) {
+                System.err.println("ferry serve: " + e.getMessage());
                 return 2;
             }
         }
@@ -146,7 +153,7 @@ public final class ServeCommand implements Callable<Integer> {
                     ? Optional.of(new VerifiedPasswordCache(Duration.ofSeconds(loginCacheSeconds), LOGIN_CACHE_ENTRIES))
                     : Optional.empty()));
             if (configFile != null) {
-                source = ServeConfigSource.ofFile(configFile, data, users);
+                source = ServeConfigSource.ofFile(configFile, data, users, uploadScript);
                 first = source.load();
             }
             report(first);
@@ -207,6 +214,9 @@ public final class ServeCommand implements Callable<Integer> {
     private List<String> switchesBesideConfigFile() {
         List<String> errors = new ArrayList<>();
         for (OptionSpec option : ServeConfigSource.switchOptions(spec.commandLine())) {
+            if (ServeSwitches.BESIDE_CONFIG_FILE.contains(option.longestName())) {
+                continue;
+            }
             String name = option.shortestName().equals(option.longestName()) ? option.longestName()
                     : option.shortestName() + " (" + option.longestName() + ")";
             String directive = DIRECTIVES.get(option.longestName());

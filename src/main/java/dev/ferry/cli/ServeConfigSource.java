@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import dev.ferry.auth.UserStore;
 import dev.ferry.config.DataDirectory;
 import dev.ferry.config.FerryConfig;
+import dev.ferry.config.TransferHooks;
 import dev.ferry.config.file.ConfigError;
 import dev.ferry.config.proftpd.ConfigException;
 import dev.ferry.config.proftpd.LoadedConfig;
@@ -34,19 +35,27 @@ final class ServeConfigSource implements ConfigSource {
     private final Optional<Path> pureConf;
     private final List<String> switches;
     private final UserStore users;
+    /** {@code --upload-script} beside {@code --config}: every server of the file runs it. */
+    private final Optional<Path> uploadScript;
 
     private ServeConfigSource(DataDirectory data, Optional<Path> configFile, Optional<Path> pureConf,
-                              List<String> switches, UserStore users) {
+                              List<String> switches, UserStore users, Optional<Path> uploadScript) {
         this.data = data;
         this.configFile = configFile;
         this.pureConf = pureConf;
         this.switches = List.copyOf(switches);
         this.users = users;
+        this.uploadScript = uploadScript;
     }
 
     /** The configuration {@code --config FILE} describes, {@code ~user} resolved against {@code users}. */
     static ServeConfigSource ofFile(Path file, DataDirectory data, UserStore users) {
-        return new ServeConfigSource(data, Optional.of(file), Optional.empty(), List.of(), users);
+        return ofFile(file, data, users, Optional.empty());
+    }
+
+    /** As {@link #ofFile(Path, DataDirectory, UserStore)}, each server running {@code uploadScript}. */
+    static ServeConfigSource ofFile(Path file, DataDirectory data, UserStore users, Optional<Path> uploadScript) {
+        return new ServeConfigSource(data, Optional.of(file), Optional.empty(), List.of(), users, uploadScript);
     }
 
     /**
@@ -54,7 +63,7 @@ final class ServeConfigSource implements ConfigSource {
      * describe, over {@code pureConf} when there is one.
      */
     static ServeConfigSource ofSwitches(List<String> switches, Optional<Path> pureConf, DataDirectory data) {
-        return new ServeConfigSource(data, Optional.empty(), pureConf, switches, null);
+        return new ServeConfigSource(data, Optional.empty(), pureConf, switches, null, Optional.empty());
     }
 
     /**
@@ -95,7 +104,12 @@ final class ServeConfigSource implements ConfigSource {
     private ConfigLoad loadFile(Path file) {
         try {
             LoadedConfig loaded = ConfigFiles.load(file, data, users);
-            return new ConfigLoad.Loaded(loaded.config(),
+            FerryConfig config = loaded.config();
+            if (uploadScript.isPresent()) {
+                config = new FerryConfig(config.servers().stream().map(s -> s.withAfterTransfer(
+                        new TransferHooks(s.transferLogs(), uploadScript))).toList(), config.classes(), config.source());
+            }
+            return new ConfigLoad.Loaded(config,
                     loaded.notices().stream().map(n -> "note: " + n).toList());
         } catch (ConfigException e) {
             return new ConfigLoad.Failed(e.errors().stream().map(ConfigError::toString).toList(), List.of(),

@@ -334,8 +334,13 @@ public final class ServeSwitches {
                 new TransferHooks(transferLogs(), uploadScript())), notes);
     }
 
-    /** --upload-script (with or without -o), checked to be a program this process can run. */
-    private Optional<Path> uploadScript() {
+    /**
+     * --upload-script (with or without -o), checked to be a program this process can run. It is
+     * about the process rather than the server, so it also goes with {@code --config}.
+     *
+     * @throws IllegalArgumentException for -o alone, or a file that cannot be run
+     */
+    Optional<Path> uploadScript() {
         if (uploadScript == null) {
             if (callUploadScript) {
                 throw new IllegalArgumentException("-o (--uploadscript) needs --upload-script PROGRAM: Ferry runs "
@@ -555,6 +560,9 @@ public final class ServeSwitches {
         }
         return new Quota(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()) << 20);
     }
+
+    /** The switches that go with {@code --config} too: they are not about the server the file describes. */
+    static final java.util.Set<String> BESIDE_CONFIG_FILE = java.util.Set.of("--upload-script", "--uploadscript");
 
     /** Pure-FTPd's {@code -t}/{@code -T}: KB/s, one number or UPLOAD:DOWNLOAD; none when not given. */
     static TransferRates bandwidth(String option, String spec) {

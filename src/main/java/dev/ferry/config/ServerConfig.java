@@ -113,6 +113,11 @@ public record ServerConfig(DataDirectory dataDir, List<InetSocketAddress> binds,
                 anonymous, symlinks, logins, files, access, newTls, afterTransfer);
     }
 
+    public ServerConfig withAfterTransfer(TransferHooks hooks) {
+        return new ServerConfig(dataDir, binds, hostNames, serverName, messages, passive, limits, timeouts, fxp,
+                anonymous, symlinks, logins, files, access, tls, hooks);
+    }
+
     /** The transfer logs this server's sessions write. */
     public List<TransferLogSpec> transferLogs() {
         return afterTransfer.logs();

@@ -114,6 +114,39 @@ class ServeConfigSourceTest {
     }
 
     @Test
+    void anUploadScriptBesideConfigIsEveryServersOnEachLoad() throws IOException {
+        Path file = dir.resolve("ferry.conf");
+        Files.writeString(file, "Port 2121\n<VirtualHost 127.0.0.2>\n  Port 2121\n</VirtualHost>\n");
+        Path script = dir.resolve("hook.sh");
+        try (UserStore users = SqliteUserStore.open(dir.resolve("users.db"))) {
+            ServeConfigSource source = ServeConfigSource.ofFile(file, data, users, Optional.of(script));
+            for (int load = 0; load < 2; load++) {
+                ConfigLoad loaded = source.load();
+                assertThat(loaded).isInstanceOf(ConfigLoad.Loaded.class);
+                assertThat(((ConfigLoad.Loaded) loaded).config().servers())
+                        .extracting(s -> s.afterTransfer().uploadScript()).containsExactly(Optional.of(script),
+                                Optional.of(script));
+            }
+        }
+    }
+
+    @Test
+    @ResourceLock("java.lang.System.err")
+    void theUploadScriptIsCheckedBesideConfigToo() throws IOException {
+        Path file = dir.resolve("ferry.conf");
+        Files.writeString(file, "Port 2121\n");
+        ServeSwitchesTest.Run run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(),
+                "--config", file.toString(), "-o");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("ferry serve: -o (--uploadscript) needs --upload-script PROGRAM");
+        run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(), "--config", file.toString(),
+                "--upload-script", file.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("ferry serve: --upload-script " + file + " is not an executable file\n");
+        assertThat(data.root()).doesNotExist();
+    }
+
+    @Test
     @ResourceLock("java.lang.System.err")
     void switchesThatShapeTheServerCannotBeCombinedWithConfig() throws IOException {
         Path file = dir.resolve("ferry.conf");
