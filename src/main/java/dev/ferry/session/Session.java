@@ -761,8 +761,11 @@ public final class Session implements Runnable {
         if (!config.afterTransfer().any()) {
             return Optional.empty();
         }
-        return job.loggedFile().map(file -> new TransferSubject(account().name(), account().anonymous(),
-                hostPath(file.path()).toString(), file));
+        return job.loggedFile().map(this::subjectFor);
+    }
+
+    private TransferSubject subjectFor(LoggedFile file) {
+        return new TransferSubject(account().name(), account().anonymous(), hostPath(file.path()), file);
     }
 
     /**
@@ -781,8 +784,7 @@ public final class Session implements Runnable {
             size = 0; // the deletion will fail too, and nothing is written
         }
         long bytes = size;
-        TransferSubject subject = new TransferSubject(account().name(), account().anonymous(),
-                hostPath(path).toString(), new LoggedFile(path, TransferRecord.Direction.DELETE, false));
+        TransferSubject subject = subjectFor(new LoggedFile(path, TransferRecord.Direction.DELETE, false));
         return Optional.of(() -> writeTransferLog(subject, Duration.ZERO, bytes, true));
     }
 
@@ -791,7 +793,7 @@ public final class Session implements Runnable {
         writeTransferLog(subject, finished.elapsed(), finished.progress().bytes(), complete);
         var script = config.afterTransfer().uploadScript();
         if (complete && script.isPresent() && subject.file().direction() == TransferRecord.Direction.UPLOAD) {
-            services.uploadScripts().uploaded(script.get(), Path.of(subject.hostFile()), subject.user());
+            services.uploadScripts().uploaded(script.get(), subject.hostFile(), subject.user());
         }
     }
 
@@ -801,7 +803,7 @@ public final class Session implements Runnable {
         }
         services.transferLogs().write(config.transferLogs(), new TransferRecord(java.time.Instant.now(), duration,
                 id, connectedAt, remote.getAddress().getHostAddress(), subject.user(), subject.anonymous(),
-                subject.hostFile(), subject.file().path().toString(), subject.file().direction(),
+                subject.hostFile().toString(), subject.file().path().toString(), subject.file().direction(),
                 subject.file().ascii(), bytes, complete));
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.session;
 
 import dev.ferry.data.LoggedFile;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param hostFile  the file on the host
  * @param file      the file as the user named it
  */
-record TransferSubject(String user, boolean anonymous, String hostFile, LoggedFile file) {
+record TransferSubject(String user, boolean anonymous, Path hostFile, LoggedFile file) {
     TransferSubject {
         Objects.requireNonNull(user);
         Objects.requireNonNull(hostFile);
