@@ -28,7 +28,7 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteUserStore implements UserStore {
 
     /** Stored in {@code PRAGMA user_version}; bump it together with a migration in {@link #prepareSchema}. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private static final int BUSY_TIMEOUT_MS = 5_000;
 
@@ -36,7 +36,7 @@ public final class SqliteUserStore implements UserStore {
     // would still accept it bare.
     private static final String COLUMNS =
             "name, password_hash, home, enabled, max_sessions, upload_bps, download_bps, quota_bytes, quota_files,"
-                    + " \"groups\"";
+                    + " \"groups\", ratio_upload, ratio_download";
     private static final String NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
     private final Path file;
@@ -54,10 +54,10 @@ public final class SqliteUserStore implements UserStore {
         this.connection = connection;
         this.find = connection.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE name = ?");
         this.insert = connection.prepareStatement("INSERT INTO users (" + COLUMNS + ", created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + NOW + ", " + NOW + ") ON CONFLICT (name) DO NOTHING");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + NOW + ", " + NOW + ") ON CONFLICT (name) DO NOTHING");
         this.update = connection.prepareStatement("UPDATE users SET password_hash = ?, home = ?, enabled = ?,"
                 + " max_sessions = ?, upload_bps = ?, download_bps = ?, quota_bytes = ?, quota_files = ?,"
-                + " \"groups\" = ?,"
+                + " \"groups\" = ?, ratio_upload = ?, ratio_download = ?,"
                 + " updated_at = " + NOW + " WHERE name = ?");
         this.delete = connection.prepareStatement("DELETE FROM users WHERE name = ?");
         this.list = connection.prepareStatement("SELECT " + COLUMNS + " FROM users ORDER BY name");
@@ -146,11 +146,19 @@ public final class SqliteUserStore implements UserStore {
                             quota_files   INTEGER,
                             created_at    TEXT,
                             updated_at    TEXT,
-                            "groups"      TEXT
+                            "groups"      TEXT,
+                            ratio_upload  INTEGER,
+                            ratio_download INTEGER
                         )""");
-            } else if (version == 1) {
+            }
+            if (version == 1) {
                 // Version 2 added group membership: comma-separated, sorted; NULL for none.
                 st.executeUpdate("ALTER TABLE users ADD COLUMN \"groups\" TEXT");
+            }
+            if (version == 1 || version == 2) {
+                // Version 3 added the upload/download ratio; NULL for none.
+                st.executeUpdate("ALTER TABLE users ADD COLUMN ratio_upload INTEGER");
+                st.executeUpdate("ALTER TABLE users ADD COLUMN ratio_download INTEGER");
             }
             if (version < SCHEMA_VERSION) {
                 st.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
@@ -273,7 +281,7 @@ public final class SqliteUserStore implements UserStore {
         }
     }
 
-    /** Binds password hash through groups, starting at {@code index}; returns the next index. */
+    /** Binds password hash through the ratio, starting at {@code index}; returns the next index. */
     private static int bindDetails(PreparedStatement st, int index, StoredUser user) throws SQLException {
         UserLimits limits = user.limits();
         st.setString(index++, user.passwordHash());
@@ -290,6 +298,8 @@ public final class SqliteUserStore implements UserStore {
         } else {
             st.setString(index++, GroupNames.formatList(user.groups()));
         }
+        bindLimit(st, index++, limits.ratioUpload());
+        bindLimit(st, index++, limits.ratioDownload());
         return index;
     }
 
@@ -312,7 +322,9 @@ public final class SqliteUserStore implements UserStore {
                     rs.getLong("upload_bps"),
                     rs.getLong("download_bps"),
                     rs.getLong("quota_bytes"),
-                    rs.getLong("quota_files"));
+                    rs.getLong("quota_files"),
+                    rs.getLong("ratio_upload"),
+                    rs.getLong("ratio_download"));
             return new StoredUser(name, rs.getString("password_hash"),
                     home == null || home.isBlank() ? Optional.empty() : Optional.of(Path.of(home)),
                     rs.getInt("enabled") != 0, limits, GroupNames.parseList(rs.getString("groups")));

@@ -31,9 +31,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-d", "--verboselog"}, hidden = true)
     private boolean[] verboseLog = new boolean[0];
 
-    @Option(names = {"-f", "--syslogfacility"}, hidden = true)
-    private String syslogFacility;
-
     @Option(names = {"-g", "--pidfile"}, hidden = true)
     private String pidFile;
 
@@ -81,12 +78,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-N", "--natmode"}, hidden = true)
     private boolean natMode;
 
-    @Option(names = {"-q", "--anonymousratio"}, hidden = true)
-    private String anonymousRatio;
-
-    @Option(names = {"-Q", "--userratio"}, hidden = true)
-    private String userRatio;
-
     @Option(names = {"-r", "--autorename"}, hidden = true)
     private boolean autoRename;
 
@@ -127,8 +118,6 @@ public final class OtherPureFtpdSwitches {
         refused.put("--maxload", maxLoad != null);
         refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
         refused.put("--natmode", natMode);
-        refused.put("--anonymousratio", anonymousRatio != null);
-        refused.put("--userratio", userRatio != null);
         refused.put("--autorename", autoRename);
         refused.put("--nochmod", noChmod);
         refused.put("--bonjour", bonjour != null);
@@ -147,9 +136,8 @@ public final class OtherPureFtpdSwitches {
             }
             notes.add("-l " + method.strip() + " changes nothing: " + OWN_USERS_ONLY);
         }
-        if (logPid || syslogFacility != null) {
-            notes.add((logPid ? "-1" : "-f " + syslogFacility) + " changes nothing: Ferry logs to standard output, "
-                    + "not to syslog");
+        if (logPid) {
+            notes.add("-1 changes nothing: Ferry is one process; its syslog lines (-f) carry that process's id");
         }
         if (brokenClients) {
             notes.add("-b changes nothing: Ferry has no compatibility mode for broken clients");

@@ -67,6 +67,10 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         ALT_LOG,
         /** KB/s, one number or "UPLOAD:DOWNLOAD", for {@code --anonymousbandwidth}/{@code --userbandwidth}. */
         BANDWIDTH,
+        /** A syslog facility or "none", for {@code --syslogfacility}. */
+        SYSLOG,
+        /** "UPLOAD:DOWNLOAD", for {@code --anonymousratio}/{@code --userratio}. */
+        RATIO,
         /** yes: accepted with a note; no: nothing. */
         NOTE_FLAG,
         /** Any value, accepted with a note. */
@@ -88,7 +92,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
     }
 
     private static final String FOREGROUND = "Ferry runs in the foreground; run it under a supervisor such as systemd";
-    private static final String STDOUT = "Ferry logs to standard output, not to syslog";
+    private static final String ONE_PROCESS = "Ferry is one process; its syslog lines (SyslogFacility) carry that "
+            + "process's id";
 
     /** Every key of Pure-FTPd's pure-ftpd.conf and pure-config.pl, by lower-case name. */
     private static final Map<String, Rule> RULES = rules(
@@ -122,12 +127,12 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("Daemonize", Kind.NOTE_FLAG, FOREGROUND),
             new Rule("VerboseLog", Kind.NOTE_FLAG, "set FERRY_LOG_LEVEL=DEBUG to log every command"),
             new Rule("BrokenClientsCompatibility", Kind.NOTE_FLAG, "Ferry has no compatibility mode for broken clients"),
-            new Rule("LogPID", Kind.NOTE_FLAG, STDOUT),
+            new Rule("LogPID", Kind.NOTE_FLAG, ONE_PROCESS),
             new Rule("CreateHomeDir", Kind.NOTE_FLAG, "Ferry always creates a virtual user's home at the first login"),
             new Rule("UnixAuthentication", Kind.NOTE_FLAG, OtherPureFtpdSwitches.OWN_USERS_ONLY),
             new Rule("PAMAuthentication", Kind.NOTE_FLAG, OtherPureFtpdSwitches.OWN_USERS_ONLY),
             new Rule("PureDB", Kind.NOTE, OtherPureFtpdSwitches.OWN_USERS_ONLY),
-            new Rule("SyslogFacility", Kind.NOTE, STDOUT),
+            new Rule("SyslogFacility", Kind.SYSLOG, "--syslogfacility"),
             new Rule("PIDFile", Kind.NOTE, "Ferry writes no pid file"),
             new Rule("MinUID", Kind.NOTE, "Ferry's virtual users have no uid, and system accounts never log in"),
 
@@ -145,8 +150,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("TLS", Kind.TLS, "--tls"),
             new Rule("LimitRecursion", Kind.REFUSED, "--limitrecursion"),
             new Rule("MaxLoad", Kind.REFUSED, "--maxload"),
-            new Rule("AnonymousRatio", Kind.REFUSED, "--anonymousratio"),
-            new Rule("UserRatio", Kind.REFUSED, "--userratio"),
+            new Rule("AnonymousRatio", Kind.RATIO, "--anonymousratio"),
+            new Rule("UserRatio", Kind.RATIO, "--userratio"),
                         new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
             new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
             new Rule("TLSCipherSuite", Kind.CIPHERS, "--tlsciphersuite"),
@@ -270,6 +275,14 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             }
             case BANDWIDTH -> {
                 ServeSwitches.bandwidth(option, oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value.strip()));
+            }
+            case SYSLOG -> {
+                ServeSwitches.syslog(oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value.strip()));
+            }
+            case RATIO -> {
+                ServeSwitches.ratio(option, oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value.strip()));
             }
             case ALT_LOG -> {

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         description = "Run the FTP server (foreground; stop with Ctrl-C or SIGTERM; re-read the configuration "
                 + "with SIGHUP or: ferry reload).",
         footer = {"", "Pure-FTPd's other switches are understood too: those about how Pure-FTPd itself runs "
-                + "(-B, -d, -f, -g, ...) change nothing and say so; those for features Ferry lacks (-k, -O, -T, "
+                + "(-B, -d, -g, -j, ...) change nothing and say so; those for features Ferry lacks (-G, -K, -R, "
                 + "...) are refused. See docs/configuration.md."})
 public final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 2121;
@@ -84,7 +84,10 @@ public final class ServeCommand implements Callable<Integer> {
             Map.entry("--server-name", "ServerName"),
             Map.entry("--altlog", "TransferLog"),
             Map.entry("--userbandwidth", "TransferRate"),
-            Map.entry("--anonymousbandwidth", "TransferRate in <Anonymous>"));
+            Map.entry("--anonymousbandwidth", "TransferRate in <Anonymous>"),
+            Map.entry("--anonymousratio", "Ratios on, AnonRatio"),
+            Map.entry("--syslogfacility", "SyslogFacility"),
+            Map.entry("--userratio", "Ratios on, UserRatio *"));
 
     @Mixin
     private DataDirOption dataDir;

@@ -107,7 +107,8 @@ final class ServeConfigSource implements ConfigSource {
             FerryConfig config = loaded.config();
             if (uploadScript.isPresent()) {
                 config = new FerryConfig(config.servers().stream().map(s -> s.withAfterTransfer(
-                        new TransferHooks(s.transferLogs(), uploadScript))).toList(), config.classes(), config.source());
+                        new TransferHooks(s.transferLogs(), uploadScript))).toList(), config.classes(), config.source(),
+                        config.syslog());
             }
             return new ConfigLoad.Loaded(config,
                     loaded.notices().stream().map(n -> "note: " + n).toList());
@@ -130,7 +131,7 @@ final class ServeConfigSource implements ConfigSource {
             }
             ServeSwitches.Built built = holder.switches.build(data);
             built.notes().forEach(n -> notes.add("note: " + n));
-            return new ConfigLoad.Loaded(FerryConfig.single(built.server()), notes);
+            return new ConfigLoad.Loaded(FerryConfig.single(built.server()).withSyslog(holder.switches.syslog()), notes);
         } catch (PureFtpdConfException e) {
             return new ConfigLoad.Failed(e.errors(), notes, pureConf);
         } catch (IllegalArgumentException | CommandLine.ParameterException e) {

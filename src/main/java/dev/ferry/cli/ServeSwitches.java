@@ -16,6 +16,13 @@ import dev.ferry.config.SessionLimits;
 import dev.ferry.config.Timeouts;
 import dev.ferry.config.TransferHooks;
 import dev.ferry.config.TransferRates;
+import dev.ferry.log.syslog.SyslogFacility;
+import dev.ferry.log.syslog.SyslogTarget;
+import dev.ferry.policy.ratio.Ratio;
+import dev.ferry.policy.ratio.RatioRule;
+import dev.ferry.policy.ratio.RatioRules;
+import dev.ferry.policy.ratio.RatioTarget;
+import dev.ferry.policy.ratio.RatioTexts;
 import dev.ferry.config.CipherSuiteList;
 import dev.ferry.config.ClientCertificates;
 import dev.ferry.config.TlsCertificate;
@@ -90,6 +97,21 @@ public final class ServeSwitches {
             description = "Every login's bandwidth per transfer in KB/s, as -t, where the user has no rate of "
                     + "their own (ferry user --upload-rate/--download-rate).")
     private String userBandwidth;
+
+    @Option(names = {"-f", "--syslogfacility"}, paramLabel = "FACILITY",
+            description = "Send the event log to the local syslog daemon (/dev/log) under FACILITY (ftp, daemon, "
+                    + "local0, ...) instead of standard output; none: standard output (the default).")
+    private String syslogFacility;
+
+    @Option(names = {"-q", "--anonymousratio"}, paramLabel = "UPLOAD:DOWNLOAD",
+            description = "Anonymous logins' upload/download ratio in bytes, e.g. 1:5: each byte uploaded in the "
+                    + "session allows 5 downloaded; a download beyond that gets 550 (default: as -Q).")
+    private String anonymousRatio;
+
+    @Option(names = {"-Q", "--userratio"}, paramLabel = "UPLOAD:DOWNLOAD",
+            description = "Every login's upload/download ratio, as -q, where the user has none of their own "
+                    + "(ferry user --ratio); members of the -a group are exempt.")
+    private String userRatio;
 
     @Option(names = "--upload-script", paramLabel = "PROGRAM",
             description = "Run PROGRAM with the file's path for each file uploaded in full, one run at a time, "
@@ -319,7 +341,8 @@ public final class ServeSwitches {
                 Duration.ofMillis(requireNonNegative(loginFailureDelayMillis, "--login-failure-delay")),
                 SessionLimits.DEFAULT.maxLineLength()).withQuota(quota == null ? Quota.NONE : quota(quota))
                 .withRates(bandwidth("--userbandwidth", userBandwidth), bandwidth("--anonymousbandwidth",
-                        anonymousBandwidth));
+                        anonymousBandwidth))
+                .withRatios(ratios());
         Timeouts timeouts = new Timeouts(
                 Duration.ofSeconds(requireNonNegative(loginTimeout, "--login-timeout")),
                 Duration.ofMinutes(requireNonNegative(idleMinutes, "--maxidletime")),
@@ -559,6 +582,53 @@ public final class ServeSwitches {
                     + spec + "'");
         }
         return new Quota(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()) << 20);
+    }
+
+    /**
+     * Pure-FTPd's ratios: {@code -a}'s group is exempt, then {@code -q} holds anonymous logins and
+     * {@code -Q} every login.
+     */
+    private RatioRules ratios() {
+        List<RatioRule> rules = new ArrayList<>();
+        if (trustedGroup != null) {
+            rules.add(new RatioRule(new RatioTarget.Group(trustedGroup(trustedGroup)), false, Ratio.NONE));
+        }
+        if (anonymousRatio != null) {
+            rules.add(new RatioRule(new RatioTarget.AnonymousLogins(), false,
+                    ratio("--anonymousratio", anonymousRatio)));
+        }
+        if (userRatio != null) {
+            rules.add(new RatioRule(new RatioTarget.Everyone(), false, ratio("--userratio", userRatio)));
+        }
+        return anonymousRatio == null && userRatio == null ? RatioRules.NONE
+                : new RatioRules(true, rules, RatioTexts.STANDARD);
+    }
+
+    /** Where {@code -f} sends the event log: empty for standard output. */
+    public Optional<SyslogTarget> syslog() {
+        return syslogFacility == null ? Optional.empty() : syslog(syslogFacility);
+    }
+
+    /** Pure-FTPd's {@code -f FACILITY}, or {@code -f none} for no syslog. */
+    static Optional<SyslogTarget> syslog(String facility) {
+        if (facility.strip().equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SyslogTarget(SyslogFacility.parse(facility), SyslogTarget.DEFAULT_SOCKET));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-f (--syslogfacility) " + e.getMessage() + ", or none");
+        }
+    }
+
+    /** Pure-FTPd's {@code -q}/{@code -Q}: UPLOAD:DOWNLOAD, both at least 1. */
+    static Ratio ratio(String option, String spec) {
+        try {
+            return Ratio.ofPureFtpd(spec);
+        } catch (IllegalArgumentException e) {
+            String name = option.equals("--userratio") ? "-Q (--userratio)" : "-q (--anonymousratio)";
+            throw new IllegalArgumentException(name + " " + e.getMessage());
+        }
     }
 
     /** The switches that go with {@code --config} too: they are not about the server the file describes. */

@@ -1,5 +1,6 @@
 package dev.ferry.config;
 
+import dev.ferry.log.syslog.SyslogTarget;
 import dev.ferry.policy.limit.ClientClasses;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -16,8 +17,11 @@ import java.util.Optional;
  * @param servers the main server first, then each {@code <VirtualHost>} in file order
  * @param classes the {@code <Class>} definitions, shared by every server (ProFTPD: classes are global)
  * @param source  the configuration file, when there is one
+ * @param syslog  where the event log goes instead of standard output (Pure-FTPd {@code -f},
+ *                ProFTPD {@code SyslogFacility}); empty: standard output
  */
-public record FerryConfig(List<ServerConfig> servers, ClientClasses classes, Optional<java.nio.file.Path> source) {
+public record FerryConfig(List<ServerConfig> servers, ClientClasses classes, Optional<java.nio.file.Path> source,
+                          Optional<SyslogTarget> syslog) {
 
     public FerryConfig {
         servers = List.copyOf(servers);
@@ -29,6 +33,17 @@ public record FerryConfig(List<ServerConfig> servers, ClientClasses classes, Opt
         }
         Objects.requireNonNull(classes);
         Objects.requireNonNull(source);
+        Objects.requireNonNull(syslog);
+    }
+
+    /** A configuration whose event log goes to standard output. */
+    public FerryConfig(List<ServerConfig> servers, ClientClasses classes, Optional<java.nio.file.Path> source) {
+        this(servers, classes, source, Optional.empty());
+    }
+
+    /** This configuration with the event log sent to {@code target} (empty: standard output). */
+    public FerryConfig withSyslog(Optional<SyslogTarget> target) {
+        return new FerryConfig(servers, classes, source, target);
     }
 
     /** A configuration of one server, as the command line builds it. */

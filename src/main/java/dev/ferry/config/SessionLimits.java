@@ -1,6 +1,7 @@
 package dev.ferry.config;
 
 import dev.ferry.policy.quota.Quota;
+import dev.ferry.policy.ratio.RatioRules;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +22,12 @@ import java.util.Optional;
  *                           ProFTPD TransferRate)
  * @param anonymousRates     anonymous logins' bandwidth, before {@code rates} (Pure-FTPd -t,
  *                           TransferRate in {@code <Anonymous>})
+ * @param ratios             who must upload to download, and how much (Pure-FTPd -q/-Q, ProFTPD
+ *                           mod_ratio)
  */
 public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
                             Duration loginFailureDelay, int maxLineLength, Refusals refusals, Quota quota,
-                            TransferRates rates, TransferRates anonymousRates) {
+                            TransferRates rates, TransferRates anonymousRates, RatioRules ratios) {
     public static final SessionLimits DEFAULT = new SessionLimits(200, 10, 0, 3, Duration.ofSeconds(1), 4096);
 
     public SessionLimits {
@@ -36,13 +39,14 @@ public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessio
         Objects.requireNonNull(quota);
         Objects.requireNonNull(rates);
         Objects.requireNonNull(anonymousRates);
+        Objects.requireNonNull(ratios);
     }
 
-    /** Limits without server-wide bandwidth caps. */
+    /** Limits without server-wide bandwidth caps or ratios. */
     public SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
                          Duration loginFailureDelay, int maxLineLength, Refusals refusals, Quota quota) {
         this(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts, loginFailureDelay, maxLineLength,
-                refusals, quota, TransferRates.NONE, TransferRates.NONE);
+                refusals, quota, TransferRates.NONE, TransferRates.NONE, RatioRules.NONE);
     }
 
     /**
@@ -63,12 +67,17 @@ public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessio
 
     public SessionLimits withQuota(Quota every) {
         return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
-                loginFailureDelay, maxLineLength, refusals, every, rates, anonymousRates);
+                loginFailureDelay, maxLineLength, refusals, every, rates, anonymousRates, ratios);
     }
 
     public SessionLimits withRates(TransferRates everyone, TransferRates anonymous) {
         return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
-                loginFailureDelay, maxLineLength, refusals, quota, everyone, anonymous);
+                loginFailureDelay, maxLineLength, refusals, quota, everyone, anonymous, ratios);
+    }
+
+    public SessionLimits withRatios(RatioRules rules) {
+        return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
+                loginFailureDelay, maxLineLength, refusals, quota, rates, anonymousRates, rules);
     }
 
     /** Limits with the standard refusal texts. */

@@ -6,6 +6,7 @@ import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.FerryConfig;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.hook.UploadScripts;
+import dev.ferry.log.syslog.SystemLog;
 import dev.ferry.log.transfer.TransferLogs;
 import dev.ferry.policy.quota.QuotaLedger;
 import dev.ferry.session.Session;
@@ -106,6 +107,7 @@ public final class FtpServer implements AutoCloseable {
         FtpServer server = new FtpServer(source, accounts, optionalBinds);
         try {
             server.transferLogs.configure(config.transferLogs());
+            SystemLog.use(config.syslog());
         } catch (IOException e) {
             server.timer.shutdownNow();
             server.transferThreads.shutdown();
@@ -287,6 +289,7 @@ public final class FtpServer implements AutoCloseable {
             added.values().forEach(Listener::close);
             return refused(List.of(e.getMessage()));
         }
+        SystemLog.use(next.syslog());
         SessionServices previous = services.get();
         int sessionsBefore = registry.size();
         services.set(new SessionServices(next, previous.commands(), accounts,

@@ -27,6 +27,7 @@ import dev.ferry.policy.limit.Requester;
 import dev.ferry.policy.quota.Quota;
 import dev.ferry.policy.quota.QuotaCharge;
 import dev.ferry.policy.quota.QuotaUsage;
+import dev.ferry.policy.ratio.RatioStanding;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
 import dev.ferry.reply.Reply;
@@ -90,6 +91,8 @@ public final class Session implements Runnable {
     private ShownMessages shownMessages = new ShownMessages();
     /** The logged-in user's quota usage, when they have a quota; owned by the control thread. */
     private QuotaUsage quota;
+    /** The login's uploads and downloads against its ratio, when it has one. */
+    private volatile RatioStanding ratio;
     private VirtualPath cwd = VirtualPath.ROOT;
     /** Guarded by transferLock for the control thread; volatile for the timer and stop(). */
     private volatile Transfer transfer;
@@ -423,6 +426,7 @@ public final class Session implements Runnable {
         if (login instanceof LoginState.LoggedIn && !(state instanceof LoginState.LoggedIn)) {
             slot.logOut();
             releaseQuota();
+            ratio = null;
         }
         if (state instanceof LoginState.LoggedIn in && !(login instanceof LoginState.LoggedIn)) {
             lastTransferNanos = System.nanoTime();
@@ -435,6 +439,7 @@ public final class Session implements Runnable {
             if (limits.isLimited()) {
                 quota = services.quotas().open(in.account().name(), in.account().home().orElse(in.account().root()), limits);
             }
+            ratio = in.ratio().isEnforced() ? new RatioStanding(in.ratio(), config.limits().ratios().texts()) : null;
         }
         this.login = state;
     }
@@ -445,6 +450,11 @@ public final class Session implements Runnable {
      */
     public TransferRates rates() {
         return rates;
+    }
+
+    /** The login's standing against its upload/download ratio; empty when it has none. */
+    public Optional<RatioStanding> ratio() {
+        return Optional.ofNullable(ratio);
     }
 
     private void releaseQuota() {
@@ -745,7 +755,7 @@ public final class Session implements Runnable {
             return Reply.of(ReplyCode.DATA_PROTECTION_REQUIRED,
                     "Data connections must be protected: send PBSZ 0 and PROT P first");
         }
-        Transfer started = new Transfer(job, dataProtection(), subject(job));
+        Transfer started = new Transfer(job, dataProtection(), subject(job), ratio);
         transferLock.lock();
         try {
             transfer = started;
@@ -810,8 +820,19 @@ public final class Session implements Runnable {
     /** Called by the transfer thread: sends the transfer's final reply and forgets the transfer. */
     void transferFinished(Transfer finished, Optional<Reply> opening, Reply last) {
         lastTransferNanos = System.nanoTime();
-        // before the final reply: a client that has its 226 finds the transfer in the logs
+        // before the final reply: a client that has its 226 finds the transfer in the logs, and
+        // its next RETR is judged with this transfer counted
         finished.subject().ifPresent(subject -> afterTransfer(subject, finished, last.code() < 400));
+        RatioStanding standing = finished.ratio();
+        if (standing != null) {
+            finished.direction().ifPresent(direction -> {
+                if (direction == TransferRecord.Direction.UPLOAD) {
+                    standing.uploaded(finished.progress().bytes(), last.code() < 400);
+                } else if (direction == TransferRecord.Direction.DOWNLOAD) {
+                    standing.downloaded(finished.progress().bytes(), last.code() < 400);
+                }
+            });
+        }
         transferLock.lock();
         try {
             TlsChannel tls = controlTls;

@@ -8,6 +8,7 @@ import dev.ferry.data.RateLimit;
 import dev.ferry.data.TransferJob;
 import dev.ferry.data.TransferProgress;
 import dev.ferry.fs.FsException;
+import dev.ferry.policy.ratio.RatioStanding;
 import dev.ferry.reply.ErrorMapper;
 import dev.ferry.reply.Reply;
 import dev.ferry.reply.ReplyCode;
@@ -48,10 +49,12 @@ public final class Transfer {
     private DataConnection connection;
     private volatile String abortReason;
 
-    Transfer(TransferJob job, Optional<DataProtection> protection, Optional<TransferSubject> subject) {
+    Transfer(TransferJob job, Optional<DataProtection> protection, Optional<TransferSubject> subject,
+             RatioStanding ratio) {
         this.job = job;
         this.protection = protection;
         this.subject = subject;
+        this.ratio = ratio;
         this.progress = new TransferProgress(job.bytesPerSecond() > 0
                 ? Optional.of(new RateLimit(job.bytesPerSecond())) : Optional.empty());
     }
@@ -61,6 +64,21 @@ public final class Transfer {
 
     Optional<TransferSubject> subject() {
         return subject;
+    }
+
+    /**
+     * The ratio standing of the login that started the transfer, or null; fixed at the start,
+     * so that a transfer ending after REIN counts for the login it belongs to.
+     */
+    private final RatioStanding ratio;
+
+    RatioStanding ratio() {
+        return ratio;
+    }
+
+    /** Upload or download, for a transfer that moves a file; empty for listings. */
+    Optional<dev.ferry.log.transfer.TransferRecord.Direction> direction() {
+        return job.loggedFile().map(dev.ferry.data.LoggedFile::direction);
     }
 
     /** How long since the transfer started. */

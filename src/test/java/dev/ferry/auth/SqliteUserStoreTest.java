@@ -42,7 +42,7 @@ class SqliteUserStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
-                assertThat(rs.getInt(1)).isEqualTo(2);
+                assertThat(rs.getInt(1)).isEqualTo(3);
             }
             try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
                 assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
@@ -171,7 +171,7 @@ class SqliteUserStoreTest {
             assertThat(bob.groups()).isEmpty();
             store.update(bob.withGroups(Set.of("users", "staff")));
         }
-        assertThat(userVersion(db)).isEqualTo(2);
+        assertThat(userVersion(db)).isEqualTo(3);
         assertThat(rawGroups(db, "bob")).isEqualTo("staff,users");
 
         try (SqliteUserStore store = SqliteUserStore.open(db)) {
@@ -179,7 +179,45 @@ class SqliteUserStoreTest {
             store.add(user("eve").withGroups(Set.of("ftp")));
             assertThat(store.list()).extracting(StoredUser::name).containsExactly("bob", "eve");
         }
-        assertThat(userVersion(db)).isEqualTo(2);
+        assertThat(userVersion(db)).isEqualTo(3);
+    }
+
+    @Test
+    void migratesAVersion2DatabaseAndKeepsARatio() throws Exception {
+        Path db = dir.resolve("users.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement st = c.createStatement()) {
+            // The schema as version 2 of the store created it.
+            st.executeUpdate("""
+                    CREATE TABLE IF NOT EXISTS users (
+                        name          TEXT PRIMARY KEY,
+                        password_hash TEXT NOT NULL,
+                        home          TEXT NULL,
+                        enabled       INTEGER NOT NULL,
+                        max_sessions  INTEGER,
+                        upload_bps    INTEGER,
+                        download_bps  INTEGER,
+                        quota_bytes   INTEGER,
+                        quota_files   INTEGER,
+                        created_at    TEXT,
+                        updated_at    TEXT,
+                        "groups"      TEXT
+                    )""");
+            st.executeUpdate("PRAGMA user_version = 2");
+            st.executeUpdate("INSERT INTO users (name, password_hash, home, enabled, \"groups\") VALUES ('bob', 'h',"
+                    + " NULL, 1, 'staff')");
+        }
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            StoredUser bob = store.find("bob").orElseThrow();
+            assertThat(bob.limits()).isEqualTo(UserLimits.NONE);
+            assertThat(bob.groups()).containsExactly("staff");
+            store.update(new StoredUser("bob", "h", Optional.empty(), true, new UserLimits(0, 0, 0, 0, 0, 1, 5),
+                    Set.of("staff")));
+        }
+        assertThat(userVersion(db)).isEqualTo(3);
+        try (SqliteUserStore store = SqliteUserStore.open(db)) {
+            assertThat(store.find("bob").orElseThrow().limits().ratio().describe()).isEqualTo("1:5 in bytes");
+        }
     }
 
     private static int userVersion(Path db) throws Exception {

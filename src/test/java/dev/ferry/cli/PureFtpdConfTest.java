@@ -123,6 +123,15 @@ class PureFtpdConfTest {
                 .isEqualTo(plain("-T", "8:16", "-t", "4"));
         assertThat(serve(parse("UserBandwidth 8:16")).server().limits().rates())
                 .isEqualTo(new dev.ferry.config.TransferRates(8192, 16384));
+        assertThat(parse("SyslogFacility local2").settings()).extracting(Object::toString)
+                .anyMatch(setting -> setting.contains("--syslogfacility") && setting.contains("local2"));
+        assertThat(errors("SyslogFacility ftpd")).containsExactly("/etc/pure-ftpd.conf:1: -f (--syslogfacility) "
+                + "unknown syslog facility 'ftpd'; the facilities are auth, authpriv, cron, daemon, ftp, kern, lpr, "
+                + "mail, news, syslog, user, uucp and local0 to local7, or none");
+        assertThat(serve(parse("UserRatio 1:4", "AnonymousRatio 1:2")).server())
+                .isEqualTo(plain("-Q", "1:4", "-q", "1:2"));
+        assertThat(errors("UserRatio 4")).containsExactly("/etc/pure-ftpd.conf:1: -Q (--userratio) takes "
+                + "UPLOAD:DOWNLOAD, e.g. 1:5, not '4'");
         assertThat(serve(parse("AltLog clf:/var/log/pureftpd.log", "AltLog xferlog:/var/log/xferlog")).server())
                 .isEqualTo(plain("-O", "clf:/var/log/pureftpd.log", "-O", "xferlog:/var/log/xferlog"));
         assertThat(errors("Quota 1000")).containsExactly("/etc/pure-ftpd.conf:1: -n (--quota) takes "
@@ -143,14 +152,15 @@ class PureFtpdConfTest {
 
     @Test
     void keysAboutHowPureFtpdRunsAreAcceptedWithANote() throws PureFtpdConfException {
-        PureFtpdConf conf = parse("Daemonize yes", "VerboseLog no", "SyslogFacility ftp", "PIDFile /run/pure-ftpd.pid",
+        PureFtpdConf conf = parse("Daemonize yes", "VerboseLog no", "LogPID yes", "PIDFile /run/pure-ftpd.pid",
                 "PureDB /etc/pureftpd.pdb", "UnixAuthentication yes", "PAMAuthentication no",
                 "BrokenClientsCompatibility yes", "CreateHomeDir yes", "MinUID 100");
         assertThat(conf.settings()).isEmpty();
         assertThat(conf.notes()).containsExactly(
                 "/etc/pure-ftpd.conf:1: Daemonize yes changes nothing: Ferry runs in the foreground; run it under a "
                         + "supervisor such as systemd",
-                "/etc/pure-ftpd.conf:3: SyslogFacility ftp changes nothing: Ferry logs to standard output, not to syslog",
+                "/etc/pure-ftpd.conf:3: LogPID yes changes nothing: Ferry is one process; its syslog lines "
+                        + "(SyslogFacility) carry that process's id",
                 "/etc/pure-ftpd.conf:4: PIDFile /run/pure-ftpd.pid changes nothing: Ferry writes no pid file",
                 "/etc/pure-ftpd.conf:5: PureDB /etc/pureftpd.pdb changes nothing: "
                         + OtherPureFtpdSwitches.OWN_USERS_ONLY,
@@ -268,7 +278,7 @@ class PureFtpdConfTest {
         Files.write(file, kept);
         PureFtpdConf conf = PureFtpdConf.read(file);
         assertThat(conf.notes()).extracting(n -> n.substring(n.indexOf(": ") + 2, n.indexOf(" changes nothing")))
-                .containsExactly("Daemonize yes", "SyslogFacility ftp", "PureDB /etc/pure-ftpd/pureftpd.pdb",
+                .containsExactly("Daemonize yes", "PureDB /etc/pure-ftpd/pureftpd.pdb",
                         "UnixAuthentication yes", "MinUID 100");
         Result r = serve(conf);
         assertThat(r.conflicts()).isEmpty();

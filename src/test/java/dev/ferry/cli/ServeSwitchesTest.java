@@ -290,6 +290,24 @@ class ServeSwitchesTest {
     }
 
     @Test
+    void ratiosExemptTheTrustedGroupThenHoldAnonymousThenEveryone() {
+        var rules = server("-q", "1:5", "-Q", "2:3", "-a", "staff").limits().ratios();
+        assertThat(rules.enabled()).isTrue();
+        assertThat(rules.rules()).containsExactly(
+                new dev.ferry.policy.ratio.RatioRule(new dev.ferry.policy.ratio.RatioTarget.Group(
+                        dev.ferry.policy.limit.NameExpression.parse("staff")), false, dev.ferry.policy.ratio.Ratio.NONE),
+                new dev.ferry.policy.ratio.RatioRule(new dev.ferry.policy.ratio.RatioTarget.AnonymousLogins(), false,
+                        dev.ferry.policy.ratio.Ratio.ofPureFtpd("1:5")),
+                new dev.ferry.policy.ratio.RatioRule(new dev.ferry.policy.ratio.RatioTarget.Everyone(), false,
+                        dev.ferry.policy.ratio.Ratio.ofPureFtpd("2:3")));
+        assertThat(server("-a", "staff").limits().ratios()).isEqualTo(dev.ferry.policy.ratio.RatioRules.NONE);
+        assertThatThrownBy(() -> built("-Q", "0:5")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("-Q (--userratio) takes UPLOAD:DOWNLOAD with both at least 1, not '0:5'");
+        assertThatThrownBy(() -> built("--anonymousratio=5")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("-q (--anonymousratio) takes UPLOAD:DOWNLOAD, e.g. 1:5, not '5'");
+    }
+
+    @Test
     void noTruncateUploadsUnderAHiddenName() {
         assertThat(server("-0").files().hiddenStores()).contains(FileRules.HIDDEN_STORE_PREFIX);
         assertThat(server().files().hiddenStores()).isEmpty();
@@ -298,8 +316,6 @@ class ServeSwitchesTest {
     static Stream<Arguments> unsupported() {
         return Stream.of(
                 Arguments.of(List.of("--maxload", "4"), "--maxload"),
-                Arguments.of(List.of("-q", "1:5"), "--anonymousratio"),
-                Arguments.of(List.of("-Q", "1:5"), "--userratio"),
                 Arguments.of(List.of("-3", "/run/certd.sock"), "--extcert"),
                 Arguments.of(List.of("-4"), "--ipv4only"),
                 Arguments.of(List.of("-6"), "--ipv6only"),
@@ -340,15 +356,29 @@ class ServeSwitchesTest {
         assertThat(b.notes()).containsExactly(
                 "-l unix changes nothing: " + OtherPureFtpdSwitches.OWN_USERS_ONLY,
                 "-l puredb:/etc/pureftpd.pdb changes nothing: " + OtherPureFtpdSwitches.OWN_USERS_ONLY,
-                "-1 changes nothing: Ferry logs to standard output, not to syslog",
+                "-1 changes nothing: Ferry is one process; its syslog lines (-f) carry that process's id",
                 "-b changes nothing: Ferry has no compatibility mode for broken clients",
                 "-B changes nothing: Ferry runs in the foreground; run it under a supervisor such as systemd",
                 "-d changes nothing: set FERRY_LOG_LEVEL=DEBUG to log every command",
                 "-g /run/pure-ftpd.pid changes nothing: Ferry writes no pid file",
                 "-j changes nothing: Ferry always creates a virtual user's home at the first login",
                 "-u 100 changes nothing: Ferry's virtual users have no uid, and system accounts never log in");
-        assertThat(built("-f", "ftp").notes())
-                .containsExactly("-f ftp changes nothing: Ferry logs to standard output, not to syslog");
+    }
+
+    @Test
+    void dashFSendsTheEventLogToSyslogUnlessNone() {
+        ServeSwitches s = new ServeSwitches();
+        new CommandLine(s).parseArgs("-f", "LOCAL5");
+        assertThat(s.syslog()).contains(new dev.ferry.log.syslog.SyslogTarget(dev.ferry.log.syslog.SyslogFacility.LOCAL5,
+                java.nio.file.Path.of("/dev/log")));
+        assertThat(built("-f", "ftp").notes()).isEmpty();
+        ServeSwitches none = new ServeSwitches();
+        new CommandLine(none).parseArgs("--syslogfacility=none");
+        assertThat(none.syslog()).isEmpty();
+        ServeSwitches bad = new ServeSwitches();
+        new CommandLine(bad).parseArgs("-f", "ftpd");
+        assertThatThrownBy(bad::syslog).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("-f (--syslogfacility) unknown syslog facility 'ftpd'");
     }
 
     @Test

@@ -80,13 +80,18 @@ class UserCommandTest {
         Path home = dir.resolve("elsewhere/../srv/alice");
         assertThat(run("pw\npw\n", "user", "add", "alice", "--home", home.toString(), "--disabled",
                 "--max-sessions", "2", "--upload-rate", "512K", "--download-rate", "10M",
-                "--quota-bytes", "5G", "--quota-files", "1000")).isZero();
+                "--quota-bytes", "5G", "--quota-files", "1000", "--ratio", "1:4")).isZero();
 
         StoredUser alice = stored("alice").orElseThrow();
         assertThat(alice.home()).contains(dir.resolve("srv/alice"));
         assertThat(alice.enabled()).isFalse();
-        assertThat(alice.limits()).isEqualTo(new UserLimits(2, 512L << 10, 10L << 20, 5L << 30, 1000));
+        assertThat(alice.limits()).isEqualTo(new UserLimits(2, 512L << 10, 10L << 20, 5L << 30, 1000, 1, 4));
         assertThat(out.toString()).contains("home: " + dir.resolve("srv/alice"));
+
+        assertThat(run("", "user", "mod", "alice", "--ratio", "0")).isZero();
+        assertThat(stored("alice").orElseThrow().limits().ratio().isEnforced()).isFalse();
+        assertThat(run("", "user", "mod", "alice", "--ratio", "0:3")).isEqualTo(2);
+        assertThat(err.toString()).contains("--ratio takes UPLOAD:DOWNLOAD with both at least 1");
     }
 
     @Test
@@ -135,7 +140,7 @@ class UserCommandTest {
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("NAME").contains("ENABLED", "HOME", "SESSIONS", "UPLOAD", "QUOTA")
-                .endsWith("FILES  GROUPS");
+                .endsWith("FILES  RATIO  GROUPS");
         assertThat(lines.get(1)).startsWith("adam ").contains(" no ", "/srv/adam", " 10 ").endsWith(" -");
         assertThat(lines.get(2)).startsWith("mia ").contains(" yes ", dir.resolve("home/mia").toString());
         assertThat(lines.get(3)).startsWith("zoe ").contains("1M/s");

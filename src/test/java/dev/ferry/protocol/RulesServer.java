@@ -96,6 +96,25 @@ final class RulesServer implements AutoCloseable {
         return new RulesServer(FtpServer.start(config, new AccountResolver(chain), false), users, data);
     }
 
+    /** Adds a virtual user whose password is "NAME-secret", with groups and limits of their own. */
+    void addUser(String name, java.util.Set<String> groups, UserLimits limits) {
+        try {
+            Files.createDirectories(data.defaultHome(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        users.add(new StoredUser(name, PasswordHasher.hash((name + "-secret").toCharArray()), Optional.empty(), true,
+                limits, groups));
+    }
+
+    /** A raw client logged in as a user {@link #addUser added}, in binary type. */
+    RawFtpClient login(String name) {
+        RawFtpClient client = connect();
+        client.login(name, name + "-secret");
+        client.command("TYPE I");
+        return client;
+    }
+
     /** Reads the configuration again, as {@code ferry reload} does (this one is fixed: logs are reopened). */
     dev.ferry.server.ReloadOutcome reload() {
         return server.reload();

@@ -1,6 +1,7 @@
 package dev.ferry.cli.user;
 
 import dev.ferry.auth.UserLimits;
+import dev.ferry.policy.ratio.Ratio;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -35,9 +36,14 @@ final class LimitOptions {
                     + "is refused with 552.")
     Long quotaFiles;
 
+    @Option(names = "--ratio", paramLabel = "UPLOAD:DOWNLOAD", converter = RatioSpec.class,
+            description = "Upload/download ratio in bytes, e.g. 1:5 (every byte uploaded allows 5 downloaded; "
+                    + "a download beyond it gets 550); 0 removes it (the server's -q/-Q or UserRatio apply).")
+    Ratio.Share ratio;
+
     boolean anyGiven() {
         return maxSessions != null || uploadRate != null || downloadRate != null
-                || quotaBytes != null || quotaFiles != null;
+                || quotaBytes != null || quotaFiles != null || ratio != null;
     }
 
     /** {@code base} with the given options applied. */
@@ -50,7 +56,24 @@ final class LimitOptions {
                 uploadRate != null ? uploadRate : base.uploadBytesPerSec(),
                 downloadRate != null ? downloadRate : base.downloadBytesPerSec(),
                 quotaBytes != null ? quotaBytes : base.quotaBytes(),
-                quotaFiles != null ? quotaFiles : base.quotaFiles());
+                quotaFiles != null ? quotaFiles : base.quotaFiles(),
+                ratio != null ? ratio.upload() : base.ratioUpload(),
+                ratio != null ? ratio.download() : base.ratioDownload());
+    }
+
+    /** {@code UPLOAD:DOWNLOAD}, both at least 1, or 0 for none. */
+    static final class RatioSpec implements ITypeConverter<Ratio.Share> {
+        @Override
+        public Ratio.Share convert(String value) {
+            if (value.strip().equals("0")) {
+                return Ratio.Share.NONE;
+            }
+            try {
+                return Ratio.ofPureFtpd(value).bytes();
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("--ratio " + e.getMessage() + ", or 0 for none");
+            }
+        }
     }
 
     /** A plain non-negative number; anything else is a usage error. */

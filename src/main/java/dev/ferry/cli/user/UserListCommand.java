@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 public final class UserListCommand implements Callable<Integer> {
 
     private static final List<String> HEADER =
-            List.of("NAME", "ENABLED", "HOME", "SESSIONS", "UPLOAD", "DOWNLOAD", "QUOTA", "FILES", "GROUPS");
+            List.of("NAME", "ENABLED", "HOME", "SESSIONS", "UPLOAD", "DOWNLOAD", "QUOTA", "FILES", "RATIO", "GROUPS");
 
     @Spec
     private CommandSpec spec;
@@ -59,6 +59,7 @@ public final class UserListCommand implements Callable<Integer> {
                     l.downloadBytesPerSec() == 0 ? "-" : ByteSize.format(l.downloadBytesPerSec()) + "/s",
                     l.quotaBytes() == 0 ? "-" : ByteSize.format(l.quotaBytes()),
                     l.quotaFiles() == 0 ? "-" : Long.toString(l.quotaFiles()),
+                    l.ratioUpload() == 0 ? "-" : l.ratioUpload() + ":" + l.ratioDownload(),
                     user.groups().isEmpty() ? "-" : GroupNames.formatList(user.groups())));
         }
         printTable(out, rows);

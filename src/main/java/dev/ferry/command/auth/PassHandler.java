@@ -13,6 +13,7 @@ import dev.ferry.policy.limit.Decision;
 import dev.ferry.policy.limit.LimitChain;
 import dev.ferry.policy.limit.LimitContext;
 import dev.ferry.policy.limit.Requester;
+import dev.ferry.policy.ratio.Ratio;
 import dev.ferry.session.MessageFile;
 import dev.ferry.fs.LocalFileSystem;
 import dev.ferry.log.LogText;
@@ -116,9 +117,12 @@ public final class PassHandler implements CommandHandler {
             if (!Files.isDirectory(account.root())) {
                 throw new IOException("not a directory");
             }
-            ContextRules rules = ContextRules.forLogin(server, area, account.home(),
-                    session.requester(Optional.of(account)));
-            session.login(new LoginState.LoggedIn(account, LocalFileSystem.open(account.root(), server.symlinks()), rules));
+            Requester requester = session.requester(Optional.of(account));
+            ContextRules rules = ContextRules.forLogin(server, area, account.home(), requester);
+            Ratio ratio = server.limits().ratios().forLogin(account.limits().ratio(), requester, account.anonymous(),
+                    account.anonymous() ? password : "");
+            session.login(new LoginState.LoggedIn(account, LocalFileSystem.open(account.root(), server.symlinks()), rules,
+                    ratio));
         } catch (IOException e) {
             LOG.error("login of {} failed: root directory {} is not usable: {}", LogText.escape(user),
                     account.root(), e.toString());
@@ -142,8 +146,24 @@ public final class PassHandler implements CommandHandler {
         }
         Optional<Path> welcome = messages.displayLogin().map(f -> f.startsWith("/") && !account.anonymous()
                 ? Path.of(f) : session.hostPath(virtual(f)));
+        List<String> lines = new ArrayList<>(MessageFile.withLast(welcome, last));
+        lines.addAll(lines.size() - 1, ratioLines(session, server));
         return Reply.multiline(byCertificate ? CertificateLogin.AUTHORIZED_BY_SECURITY_DATA : ReplyCode.LOGGED_IN,
-                MessageFile.withLast(welcome, last));
+                lines);
+    }
+
+    /**
+     * What the login is told of its ratio, before the last line (Pure-FTPd announces its ratio in
+     * the greeting, ProFTPD's mod_ratio in the reply to PASS); ProFTPD's {@code LeechRatioMsg} for
+     * a login without one where the server has ratios.
+     */
+    private static List<String> ratioLines(Session session, ServerConfig server) {
+        var standing = session.ratio();
+        if (standing.isPresent()) {
+            return standing.get().summary();
+        }
+        var ratios = server.limits().ratios();
+        return ratios.enabled() ? ratios.texts().leech().map(List::of).orElse(List.of()) : List.of();
     }
 
     private static dev.ferry.fs.VirtualPath virtual(String file) {

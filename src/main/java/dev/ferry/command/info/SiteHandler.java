@@ -15,10 +15,11 @@ import java.util.Locale;
 /**
  * SITE (RFC 959 §4.1.3): {@code SITE HELP} lists the sub-commands; {@code SITE CHMOD mode path}
  * changes permission bits (the UNIX convention ProFTPD, Pure-FTPd and vsftpd share). Set-id and
- * sticky bits are refused.
+ * sticky bits are refused. {@code SITE RATIO} tells the login where it stands against its
+ * upload/download ratio (ProFTPD mod_ratio).
  */
 public final class SiteHandler implements CommandHandler {
-    private static final List<String> SUBCOMMANDS = List.of("CHMOD <mode> <path>", "HELP");
+    private static final List<String> SUBCOMMANDS = List.of("CHMOD <mode> <path>", "HELP", "RATIO");
 
     @Override
     public Outcome handle(Session session, String argument) throws FtpException, FsException {
@@ -29,6 +30,7 @@ public final class SiteHandler implements CommandHandler {
         return switch (sub) {
             case "HELP" -> help();
             case "CHMOD" -> chmod(session, rest);
+            case "RATIO" -> ratio(session);
             default -> throw new FtpException(ReplyCode.NOT_IMPLEMENTED,
                     "Unknown SITE command " + sub.replaceAll("[^A-Z0-9]", "?") + "; try SITE HELP");
         };
@@ -40,6 +42,11 @@ public final class SiteHandler implements CommandHandler {
         SUBCOMMANDS.forEach(s -> lines.add(" " + s));
         lines.add("Help OK");
         return Reply.multiline(ReplyCode.HELP, lines);
+    }
+
+    private static Reply ratio(Session session) {
+        return session.ratio().map(standing -> Reply.multiline(ReplyCode.OK, standing.summary()))
+                .orElseGet(() -> Reply.of(ReplyCode.OK, "No upload/download ratio applies to this login"));
     }
 
     private static Reply chmod(Session session, String rest) throws FtpException, FsException {

@@ -16,7 +16,9 @@ import java.nio.channels.FileChannel;
  * RETR (RFC 959 §4.1.3; REST per RFC 3659 §5). The file is opened here, on the control thread,
  * so a refusal comes before any 150; {@link dev.ferry.data.TransferEngine} sends it. A file
  * larger than {@code MaxRetrieveFileSize} (ProFTPD mod_xfer) is refused with 550 before any data
- * connection is opened (ProFTPD opens it and then aborts).
+ * connection is opened (ProFTPD opens it and then aborts). So is a download the login's
+ * upload/download ratio does not allow (Pure-FTPd {@code -q}/{@code -Q}, ProFTPD mod_ratio), which
+ * counts what is left to send after REST.
  */
 public final class RetrHandler implements CommandHandler {
     @Override
@@ -42,6 +44,11 @@ public final class RetrHandler implements CommandHandler {
             if (offset > size) {
                 file.close();
                 throw new FtpException(ReplyCode.INVALID_REST, "Restart offset " + offset + " is beyond the end of the file");
+            }
+            var refusal = session.ratio().flatMap(ratio -> ratio.refusal(path.name(), size - offset));
+            if (refusal.isPresent()) {
+                file.close();
+                throw new FtpException(ReplyCode.FILE_UNAVAILABLE, refusal.get());
             }
             if (!session.data().isReady()) {
                 file.close();

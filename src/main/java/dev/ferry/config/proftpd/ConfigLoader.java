@@ -18,6 +18,8 @@ import dev.ferry.config.file.ConfigNode;
 import dev.ferry.config.file.ConfigSyntaxException;
 import dev.ferry.config.file.ParseOptions;
 import dev.ferry.config.file.Section;
+import dev.ferry.log.syslog.SyslogFacility;
+import dev.ferry.log.syslog.SyslogTarget;
 import dev.ferry.policy.limit.AddressPattern;
 import dev.ferry.policy.limit.ClientClass;
 import dev.ferry.policy.limit.ClientClasses;
@@ -104,6 +106,10 @@ public final class ConfigLoader {
             loader.readServer(draft, global);
             loader.readServer(draft, vhost.children());
             loader.build(draft, vhost, data).ifPresent(servers::add);
+            if (draft.syslog.isPresent() && !draft.syslog.equals(mainDraft.syslog)) {
+                loader.error(draft.syslogAt, "SyslogFacility is one setting for the whole process: a <VirtualHost> "
+                        + "cannot have one of its own (set it in the server context or <Global>)");
+            }
         }
         if (loader.errors.isEmpty() && servers.stream().allMatch(s -> s.binds().isEmpty()
                 && s.tls().implicitBinds().isEmpty())) {
@@ -113,8 +119,8 @@ public final class ConfigLoader {
         if (!loader.errors.isEmpty()) {
             throw new ConfigException(loader.errors);
         }
-        return new LoadedConfig(new FerryConfig(servers, new ClientClasses(loader.classes), Optional.of(file)),
-                loader.notices);
+        return new LoadedConfig(new FerryConfig(servers, new ClientClasses(loader.classes), Optional.of(file),
+                mainDraft.syslog), loader.notices);
     }
 
     /**
@@ -128,6 +134,13 @@ public final class ConfigLoader {
         checkClassExclusion(s);
         s.clientCertificates.problem().ifPresent(p -> error(p.at(), p.message()));
         s.tls.check().forEach(refusal -> error(refusal.at(), refusal.message()));
+        List<RatioDirectives> areaRatios = s.anonymous.stream().map(a -> a.ratios).toList();
+        s.ratios.inertRules(areaRatios).ifPresent(text -> notice(s.ratios.firstRule(areaRatios), text));
+        List<RatioDirectives> areasWithRules = areaRatios.stream().filter(r -> !r.isEmpty()).toList();
+        if (areasWithRules.size() > 1) {
+            error(areasWithRules.get(1).firstRule(List.of()), "ratio rules in more than one <Anonymous> area of a server are not "
+                    + "supported yet");
+        }
         if (s.port == 0 && vhost != null) {
             if (s.portAt != null) {
                 error(s.portAt, "a <VirtualHost> on Port 0 would listen nowhere");
@@ -147,7 +160,7 @@ public final class ConfigLoader {
             try {
                 if (node instanceof Section section) {
                     readServerSection(s, section);
-                } else if (!s.files.read(node) && !s.clientCertificates.read(node)
+                } else if (!s.files.read(node) && !s.clientCertificates.read(node) && !s.ratios.read(node)
                         && !readServerDirective(s, node) && !s.tls.read(node, message -> notice(node, message))) {
                     unknown(node, "the server context");
                 }
@@ -254,6 +267,10 @@ public final class ConfigLoader {
             }
             case "useftpusers" -> useFtpUsers(d);
             case "transferrate" -> s.rates = TransferRateDirective.apply(d, s.rates);
+            case "syslogfacility" -> {
+                s.syslog = Optional.of(new SyslogTarget(SyslogFacility.parse(Values.one(d)), SyslogTarget.DEFAULT_SOCKET));
+                s.syslogAt = d;
+            }
             case "transferlog" -> {
                 String file = Values.one(d);
                 s.transferLog = file.equalsIgnoreCase("none") ? Optional.empty()
@@ -302,7 +319,7 @@ public final class ConfigLoader {
                     }
                     continue;
                 }
-                if (a.files.read(node)) {
+                if (a.files.read(node) || a.ratios.read(node)) {
                     continue;
                 }
                 switch (node.name().toLowerCase(Locale.ROOT)) {

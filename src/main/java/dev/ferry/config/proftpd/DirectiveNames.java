@@ -8,12 +8,11 @@ import java.util.Set;
  * have yet, one that belongs in another context, or a name nobody knows.
  */
 final class DirectiveNames {
-    /** ProFTPD directives for features Ferry does not have yet (modules: tls, sql, ldap, quota, log, ratio, ...). */
+    /** ProFTPD directives for features Ferry does not have yet (modules: sql, ldap, quota, log, ...). */
     private static final Set<String> NOT_YET = Set.of("extendedlog", "logformat",
-            "systemlog", "syslogfacility", "sqlengine", "sqlauthenticate", "sqlconnectinfo", "sqlauthtypes",
+            "systemlog", "sysloglevel", "sqlengine", "sqlauthenticate", "sqlconnectinfo", "sqlauthtypes",
             "sqlbackend", "sqluserinfo", "sqlgroupinfo", "ldapserver", "ldapbinddn", "ldapusers", "ldapdoauth",
-            "quotaengine", "quotalimittable", "quotatallytable", "ratios", "userratio", "groupratio", "hostratio",
-            "anonratio", "authuserfile", "authgroupfile", "authorder", "authpam",
+            "quotaengine", "quotalimittable", "quotatallytable", "authuserfile", "authgroupfile", "authorder", "authpam",
             "maxinstances", "maxhostsperuser", "maxclientsperclass", "bandwidth", "deferwelcome",
             "displayquit", "displayfiletransfer", "displaygoaway", "listoptions", "showsymlinks", "pathallowfilter",
             "pathdenyfilter", "allowchmod", "hidefiles", "dirfakeuser", "dirfakegroup", "dirfakemode",
@@ -24,13 +23,15 @@ final class DirectiveNames {
             "storeuniqueprefix", "allowlogsymlinks", "translationtable", "charsetoptions", "useencoding");
 
     /** Directives Ferry has in some contexts only, not yet in the others ProFTPD allows. */
-    private static final Set<String> NOT_YET_HERE = Set.of("transferrate");
+    private static final Set<String> NOT_YET_HERE = Set.of("transferrate", "ratios", "userratio", "groupratio",
+            "hostratio", "anonratio", "fileratioerrmsg", "byteratioerrmsg", "leechratiomsg", "saveratios",
+            "ratiofile", "ratiotempfile", "cwdratiomsg");
 
     /** Directives Ferry knows, with the contexts they belong in. */
     private static final Set<String> SERVER_ONLY = Set.of("servername", "serverident", "serveralias", "port",
             "defaultaddress", "socketbindtight", "masqueradeaddress", "passiveports", "allowforeignaddress",
             "maxclients", "maxclientsperhost", "maxclientsperuser", "maxloginattempts", "timeoutidle", "timeoutlogin",
-            "timeoutnotransfer", "timeoutstalled", "transferlog", "defaultroot", "rootlogin", "anonymousgroup", "usereversedns",
+            "timeoutnotransfer", "timeoutstalled", "transferlog", "syslogfacility", "defaultroot", "rootlogin", "anonymousgroup", "usereversedns",
             "identlookups", "displayconnect", "servertype", "defaultserver", "useipv6", "useftpusers", "tlsengine",
             "tlsrequired", "tlsprotocol", "tlsciphersuite", "tlsrsacertificatefile", "tlsrsacertificatekeyfile",
             "tlseccertificatefile", "tlseccertificatekeyfile", "tlscertificatechainfile", "tlspkcs12file",

@@ -50,6 +50,9 @@ final class ServerDraft {
     TransferRates rates = TransferRates.NONE;
     /** {@code TransferRate} in the {@code <Anonymous>} areas: anonymous logins' caps. */
     Optional<TransferRates> anonymousRates = Optional.empty();
+    /** {@code SyslogFacility} (main server only): the event log to syslog instead of standard output. */
+    Optional<dev.ferry.log.syslog.SyslogTarget> syslog = Optional.empty();
+    ConfigNode syslogAt;
     /** {@code TransferLog}: empty for none (no directive, or {@code TransferLog NONE}). */
     Optional<Path> transferLog = Optional.empty();
     Optional<String> displayLogin = Optional.empty();
@@ -84,6 +87,7 @@ final class ServerDraft {
     final List<DirectoryConfig> directories = new ArrayList<>();
     final List<AnonymousDraft> anonymous = new ArrayList<>();
     final TlsDirectives tls = new TlsDirectives(clientCertificates::option);
+    final RatioDirectives ratios = new RatioDirectives(false);
 
     ServerDraft(boolean virtualHost) {
         this.virtualHost = virtualHost;
@@ -113,7 +117,8 @@ final class ServerDraft {
                 new SessionLimits(maxClients, maxPerHost, maxPerUser, maxLoginAttempts,
                         SessionLimits.DEFAULT.loginFailureDelay(), SessionLimits.DEFAULT.maxLineLength(),
                         new SessionLimits.Refusals(maxClientsText, maxPerHostText, maxPerUserText))
-                        .withRates(rates, anonymousRates.orElse(TransferRates.NONE)),
+                        .withRates(rates, anonymousRates.orElse(TransferRates.NONE))
+                        .withRatios(ratios.build(anonymous.stream().map(a -> a.ratios).toList())),
                 new Timeouts(timeoutLogin, timeoutIdle, timeoutStalled, timeoutNoTransfer,
                         Timeouts.DEFAULT.dataConnect(), Timeouts.DEFAULT.shutdownGrace()),
                 fxp, areas, SymlinkPolicy.INSIDE_ROOT, logins, fileRules,
@@ -156,6 +161,8 @@ final class ServerDraft {
         Optional<String> maxClientsText = Optional.empty();
         /** {@code TransferRate} inside this area. */
         Optional<TransferRates> rates = Optional.empty();
+        /** mod_ratio's rules inside this area: they hold its logins only. */
+        final RatioDirectives ratios = new RatioDirectives(true);
         final FileDraft files = new FileDraft();
         final List<LimitSection> limits = new ArrayList<>();
         final List<DirectoryConfig> directories = new ArrayList<>();

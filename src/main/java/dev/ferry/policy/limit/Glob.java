@@ -7,12 +7,12 @@ package dev.ferry.policy.limit;
  * FNM_PATHNAME: a caller that wants {@code *} to stay within one path component hands in one
  * component at a time.
  */
-final class Glob {
+public final class Glob {
     private Glob() {
     }
 
     /** Whether {@code text} holds an unescaped wildcard character. */
-    static boolean hasWildcard(String text) {
+    public static boolean hasWildcard(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\') {
@@ -25,7 +25,7 @@ final class Glob {
     }
 
     /** Rejects a glob that fnmatch would read differently from what its author meant. */
-    static void validate(String glob) {
+    public static void validate(String glob) {
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (c == '\\') {
@@ -43,7 +43,7 @@ final class Glob {
         }
     }
 
-    static boolean matches(String glob, String text, boolean ignoreCase) {
+    public static boolean matches(String glob, String text, boolean ignoreCase) {
         int g = 0;
         int t = 0;
         int starGlob = -1;

@@ -149,15 +149,35 @@ class FaqSnippetsTest {
 
     @Test
     void uploadDownloadRatios() throws Exception {
-        Path file = write("upload-download-ratios.conf");
-        ConfigException refused = refused(file);
-        assertThat(refused.errors()).map(ConfigError::toString).containsExactly(
-                file + ":" + lineOf(file, "Ratios on") + ": Ratios is not supported yet",
-                file + ":" + lineOf(file, "UserRatio ftp") + ": UserRatio is not supported yet",
-                file + ":" + lineOf(file, "HostRatio") + ": HostRatio is not supported yet",
-                file + ":" + lineOf(file, "GroupRatio") + ": GroupRatio is not supported yet",
-                file + ":" + lineOf(file, "AnonRatio") + ": AnonRatio is not supported yet",
-                file + ":" + lineOf(file, "UserRatio *") + ": UserRatio is not supported yet");
+        // as it stands: UserRatio * 5 5 5 50000 holds alice (1:5 in files with 5 files of credit,
+        // 1:5 in bytes with 50000 KB). mod_ratio tries UserRatio lines before GroupRatio ones, so
+        // it holds carol of group proftpd too.
+        start("upload-download-ratios.conf", ConfiguredServer.user("carol", "proftpd"));
+        assertThat(reloaded().notices()).isEmpty();
+        assertThat(reloaded().config().main().limits().ratios().rules()).hasSize(5);
+        Path home = dir.resolve("data/home/alice");
+        Files.createDirectories(home);
+        for (int i = 0; i < 6; i++) {
+            Files.write(home.resolve("f" + i), bytes("x"));
+        }
+        try (RawFtpClient alice = server.connect(); RawFtpClient carol = server.connect()) {
+            alice.login("alice", "alice-secret");
+            for (int i = 0; i < 5; i++) {
+                assertThat(TransferSupport.retrieve(alice, RawMode.PASV, "f" + i)).isEqualTo(bytes("x"));
+            }
+            try (DataLink link = RawMode.PASV.prepare(alice)) {
+                RawReply refused = alice.command("RETR f5");
+                assertThat(refused.code()).isEqualTo(550);
+                assertThat(refused.text()).startsWith("Upload more files first: f5 is refused by the ratio 1:5 in "
+                        + "files");
+            }
+            TransferSupport.upload(alice, RawMode.PASV, "STOR mine", bytes("y"));
+            assertThat(TransferSupport.retrieve(alice, RawMode.PASV, "f5")).isEqualTo(bytes("x"));
+            carol.login("carol", "carol-secret");
+            assertThat(carol.command("SITE RATIO").lines().getFirst())
+                    .isEqualTo("200-Ratio 1:5 in files and 1:5 in bytes: uploaded 0 files (0 bytes), downloaded 0 "
+                            + "files (0 bytes)");
+        }
     }
 
     @Test
