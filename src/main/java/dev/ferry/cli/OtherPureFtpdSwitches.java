@@ -60,12 +60,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-F", "--fortunesfile"}, hidden = true)
     private String fortunesFile;
 
-    @Option(names = {"-G", "--norename"}, hidden = true)
-    private boolean noRename;
-
-    @Option(names = {"-K", "--keepallfiles"}, hidden = true)
-    private boolean keepAllFiles;
-
     @Option(names = {"-L", "--limitrecursion"}, hidden = true)
     private String limitRecursion;
 
@@ -80,9 +74,6 @@ public final class OtherPureFtpdSwitches {
 
     @Option(names = {"-r", "--autorename"}, hidden = true)
     private boolean autoRename;
-
-    @Option(names = {"-R", "--nochmod"}, hidden = true)
-    private boolean noChmod;
 
     @Option(names = {"-v", "--bonjour"}, hidden = true)
     private String bonjour;
@@ -112,14 +103,11 @@ public final class OtherPureFtpdSwitches {
         refused.put("--ipv6only", ipv6Only);
         refused.put("--displaydotfiles", displayDotFiles);
         refused.put("--fortunesfile", fortunesFile != null);
-        refused.put("--norename", noRename);
-        refused.put("--keepallfiles", keepAllFiles);
         refused.put("--limitrecursion", limitRecursion != null);
         refused.put("--maxload", maxLoad != null);
         refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
         refused.put("--natmode", natMode);
         refused.put("--autorename", autoRename);
-        refused.put("--nochmod", noChmod);
         refused.put("--bonjour", bonjour != null);
         refused.put("--trustedip", trustedIp != null);
         refused.put("--allowdotfiles", allowDotFiles);

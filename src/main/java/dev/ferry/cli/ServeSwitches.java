@@ -18,6 +18,9 @@ import dev.ferry.config.TransferHooks;
 import dev.ferry.config.TransferRates;
 import dev.ferry.log.syslog.SyslogFacility;
 import dev.ferry.log.syslog.SyslogTarget;
+import dev.ferry.policy.limit.AccessRule;
+import dev.ferry.policy.limit.LimitContext;
+import dev.ferry.policy.limit.LimitSection;
 import dev.ferry.policy.ratio.Ratio;
 import dev.ferry.policy.ratio.RatioRule;
 import dev.ferry.policy.ratio.RatioRules;
@@ -43,6 +46,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -155,6 +159,19 @@ public final class ServeSwitches {
     @Option(names = "--login-failure-delay", paramLabel = "MILLIS",
             description = "Delay before answering a failed login (default: ${DEFAULT-VALUE}).")
     private long loginFailureDelayMillis = SessionLimits.DEFAULT.loginFailureDelay().toMillis();
+
+    @Option(names = {"-G", "--norename"},
+            description = "Nobody may rename files or directories: RNFR and RNTO get 550.")
+    private boolean noRename;
+
+    @Option(names = {"-K", "--keepallfiles"},
+            description = "Users may upload and resume, but not delete files: DELE gets 550 (members of the -a "
+                    + "group may delete).")
+    private boolean keepAllFiles;
+
+    @Option(names = {"-R", "--nochmod"},
+            description = "Nobody may change permission bits: SITE CHMOD gets 550.")
+    private boolean noChmod;
 
     @Option(names = {"-A", "--chrooteveryone"},
             description = "Jail every user in their home. Ferry always does so for its virtual users (unless -a).")
@@ -353,7 +370,7 @@ public final class ServeSwitches {
         return new Built(new ServerConfig(data, addresses, List.of(), serverName, Messages.NONE, passive, limits,
                 timeouts, fxp, anonymousAreas(data, notes),
                 symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, logins(),
-                files(), AccessRules.NONE, tls(data, notes),
+                files(), access(), tls(data, notes),
                 new TransferHooks(transferLogs(), uploadScript())), notes);
     }
 
@@ -582,6 +599,27 @@ public final class ServeSwitches {
                     + spec + "'");
         }
         return new Quota(Long.parseLong(parts[0].strip()), Long.parseLong(parts[1].strip()) << 20);
+    }
+
+    /**
+     * Pure-FTPd's {@code -G}, {@code -K} and {@code -R} as the {@code <Limit>} blocks a
+     * configuration file would spell them with: RNFR/RNTO, DELE (the {@code -a} group excepted,
+     * as Pure-FTPd lets its trusted group delete) and SITE CHMOD denied to all.
+     */
+    private AccessRules access() {
+        AccessRule denyAll = AccessRule.parse("DenyAll", "");
+        List<LimitSection> sections = new ArrayList<>();
+        if (noRename) {
+            sections.add(new LimitSection(Set.of("RNFR", "RNTO"), List.of(denyAll)));
+        }
+        if (keepAllFiles) {
+            sections.add(new LimitSection(Set.of("DELE"), trustedGroup == null ? List.of(denyAll)
+                    : List.of(AccessRule.parse("AllowGroup", trustedGroup), denyAll)));
+        }
+        if (noChmod) {
+            sections.add(new LimitSection(Set.of("SITE_CHMOD"), List.of(denyAll)));
+        }
+        return sections.isEmpty() ? AccessRules.NONE : new AccessRules(new LimitContext(sections), List.of());
     }
 
     /**

@@ -211,10 +211,17 @@ class PureFtpdConfTest {
 
     @Test
     void featuresFerryLacksAreFineWhenSwitchedOff() throws PureFtpdConfException {
-        PureFtpdConf conf = parse("DisplayDotFiles no", "CustomerProof no", "AutoRename no", "NoRename no",
-                "KeepAllFiles no", "IPV4Only no", "AnonymousCanCreateDirs no");
+        PureFtpdConf conf = parse("DisplayDotFiles no", "CustomerProof no", "AutoRename no",
+                "IPV4Only no", "AnonymousCanCreateDirs no");
         assertThat(conf.settings()).isEmpty();
         assertThat(conf.notes()).isEmpty();
+    }
+
+    @Test
+    void noRenameKeepAllFilesAndNoChmodAreTheirSwitches() throws PureFtpdConfException {
+        assertThat(serve(parse("NoRename yes", "KeepAllFiles yes", "NoChmod yes")).server())
+                .isEqualTo(plain("-G", "-K", "-R"));
+        assertThat(serve(parse("NoRename no", "KeepAllFiles no", "NoChmod no")).server()).isEqualTo(plain());
     }
 
     @Test
