@@ -12,7 +12,7 @@ public final class Glob {
     }
 
     /** Whether {@code text} holds an unescaped wildcard character. */
-    public static boolean hasWildcard(String text) {
+    static boolean hasWildcard(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\\') {

@@ -51,9 +51,4 @@ public record RatioRules(boolean enabled, List<RatioRule> rules, RatioTexts text
         }
         return Ratio.NONE;
     }
-
-    /** Whether any login could get a ratio from these rules. */
-    public boolean any() {
-        return enabled && rules.stream().anyMatch(r -> r.ratio().isEnforced());
-    }
 }

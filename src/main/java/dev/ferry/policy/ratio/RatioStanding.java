@@ -27,10 +27,6 @@ public final class RatioStanding {
         this.texts = Objects.requireNonNull(texts);
     }
 
-    public Ratio ratio() {
-        return ratio;
-    }
-
     /**
      * Why a download of {@code bytes} from {@code name} is refused, or empty when the ratio
      * allows it.
