@@ -26,10 +26,22 @@ import java.util.function.Function;
  * {@link Authenticator} chain.
  */
 public final class AccountResolver {
-    private final Authenticator backends;
+    private final AccountBackends backends;
+    private final LoginShells shells;
 
-    public AccountResolver(Authenticator backends) {
+    /** A resolver whose servers can name no account source but Ferry's own users, {@code ownUsers}. */
+    public AccountResolver(Authenticator ownUsers) {
+        this(new AccountBackends(ownUsers, Optional.empty()), LoginShells.system());
+    }
+
+    public AccountResolver(AccountBackends backends, LoginShells shells) {
         this.backends = backends;
+        this.shells = shells;
+    }
+
+    /** The authenticators behind the sources, for closing those a reload leaves unused. */
+    public AccountBackends backends() {
+        return backends;
     }
 
     /** Whether {@code user} enters an anonymous area of {@code server} (the 331 text differs). */
@@ -40,9 +52,10 @@ public final class AccountResolver {
     public AuthResult resolve(ServerConfig server, String user, char[] password, InetAddress client) {
         Optional<AnonymousConfig> area = server.anonymousFor(user);
         if (area.isPresent()) {
-            return anonymous(area.get(), user, password, client);
+            return anonymous(server.logins(), area.get(), user, password, client);
         }
-        return real(server.logins(), user, name -> backends.authenticate(name, password, client));
+        Authenticator chain = backends.chainFor(server.logins().sources());
+        return real(server.logins(), user, name -> chain.authenticate(name, password, client));
     }
 
     /**
@@ -54,7 +67,8 @@ public final class AccountResolver {
         if (server.anonymousFor(user).isPresent()) {
             return new AuthResult.Failure("anonymous logins are not made by certificate");
         }
-        return real(server.logins(), user, name -> backends.find(name, client));
+        Authenticator chain = backends.chainFor(server.logins().sources());
+        return real(server.logins(), user, name -> chain.find(name, client));
     }
 
     private AuthResult real(LoginRules rules, String user, Function<String, AuthResult> check) {
@@ -72,19 +86,23 @@ public final class AccountResolver {
         if (!(result instanceof AuthResult.Success(UserAccount account))) {
             return result;
         }
+        if (rules.requireValidShell() && account.shell().filter(s -> !s.isBlank()).isPresent()
+                && !shells.listed(account.shell().get())) {
+            return new AuthResult.Failure("RequireValidShell: the shell " + account.shell().get() + " of " + real
+                    + " is not in /etc/shells");
+        }
         if (rules.anonymousGroup().isPresent() && rules.anonymousGroup().get().matches(account.groups())) {
             account = account.asAnonymous(new AnonymousAccess(Optional.empty(), true));
         } else {
-            account = new UserAccount(account.name(), account.anonymous(), account.root(), account.start(),
-                    account.home(), account.groups(), DotFileAccess.over(account.access(), rules.dotFiles()),
-                    account.limits());
+            account = account.withAccess(DotFileAccess.over(account.access(), rules.dotFiles()));
         }
         return jail(rules, account);
     }
 
-    private AuthResult anonymous(AnonymousConfig area, String user, char[] password, InetAddress client) {
+    private AuthResult anonymous(LoginRules rules, AnonymousConfig area, String user, char[] password,
+                                 InetAddress client) {
         if (area.requirePassword()) {
-            AuthResult own = backends.authenticate(area.account(), password, client);
+            AuthResult own = backends.chainFor(rules.sources()).authenticate(area.account(), password, client);
             if (!(own instanceof AuthResult.Success)) {
                 return new AuthResult.Failure("AnonRequirePassword: wrong password for " + area.account());
             }

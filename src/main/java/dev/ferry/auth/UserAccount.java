@@ -18,9 +18,11 @@ import java.util.Set;
  * @param groups    the groups the account belongs to, for {@code <Limit>} and {@code DefaultRoot}
  * @param access    the access policy for this login
  * @param limits    per-user limits
+ * @param shell     the account's login shell, when its source keeps one (SQL, LDAP), for
+ *                  {@code RequireValidShell}
  */
 public record UserAccount(String name, boolean anonymous, Path root, VirtualPath start, Optional<Path> home,
-                          Set<String> groups, AccessPolicy access, UserLimits limits) {
+                          Set<String> groups, AccessPolicy access, UserLimits limits, Optional<String> shell) {
     public UserAccount {
         Objects.requireNonNull(name);
         Objects.requireNonNull(root);
@@ -29,6 +31,13 @@ public record UserAccount(String name, boolean anonymous, Path root, VirtualPath
         groups = Set.copyOf(groups);
         Objects.requireNonNull(access);
         Objects.requireNonNull(limits);
+        Objects.requireNonNull(shell);
+    }
+
+    /** An account without a shell (Ferry's own virtual users, anonymous logins). */
+    public UserAccount(String name, boolean anonymous, Path root, VirtualPath start, Optional<Path> home,
+                       Set<String> groups, AccessPolicy access, UserLimits limits) {
+        this(name, anonymous, root, start, home, groups, access, limits, Optional.empty());
     }
 
     /** An account jailed in its home, as a user store returns it. */
@@ -37,11 +46,16 @@ public record UserAccount(String name, boolean anonymous, Path root, VirtualPath
         return new UserAccount(name, false, home, VirtualPath.ROOT, Optional.of(home), groups, access, limits);
     }
 
+    /** This account with {@code policy} in place of its access policy. */
+    public UserAccount withAccess(AccessPolicy policy) {
+        return new UserAccount(name, anonymous, root, start, home, groups, policy, limits, shell);
+    }
+
     public UserAccount jailed(Path newRoot, VirtualPath newStart) {
-        return new UserAccount(name, anonymous, newRoot, newStart, home, groups, access, limits);
+        return new UserAccount(name, anonymous, newRoot, newStart, home, groups, access, limits, shell);
     }
 
     public UserAccount asAnonymous(AccessPolicy policy) {
-        return new UserAccount(name, true, root, start, home, groups, policy, limits);
+        return new UserAccount(name, true, root, start, home, groups, policy, limits, shell);
     }
 }

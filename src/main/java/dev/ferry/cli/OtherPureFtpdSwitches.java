@@ -1,9 +1,7 @@
 package dev.ferry.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -39,9 +37,6 @@ public final class OtherPureFtpdSwitches {
 
     @Option(names = {"-u", "--minuid"}, hidden = true)
     private String minUid;
-
-    @Option(names = {"-l", "--login"}, hidden = true)
-    private List<String> logins = new ArrayList<>();
 
     // Refused: Ferry lacks the feature.
 
@@ -87,10 +82,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-Z", "--customerproof"}, hidden = true)
     private boolean customerProof;
 
-    /** How Ferry authenticates, for the note about Pure-FTPd's {@code -l}. */
-    static final String OWN_USERS_ONLY = "Ferry authenticates its own virtual users (DATA-DIR/users.db, managed with "
-            + "'ferry user') and nobody else";
-
     /**
      * Adds a note for each accepted switch that was given.
      *
@@ -116,13 +107,6 @@ public final class OtherPureFtpdSwitches {
             if (r.getValue()) {
                 throw new IllegalArgumentException(notSupported(r.getKey()));
             }
-        }
-        for (String method : logins) {
-            String kind = method.strip().split(":", 2)[0].toLowerCase(Locale.ROOT);
-            if (!kind.equals("unix") && !kind.equals("pam") && !kind.equals("puredb")) {
-                throw new IllegalArgumentException("--login " + kind + " is not supported yet (" + OWN_USERS_ONLY + ")");
-            }
-            notes.add("-l " + method.strip() + " changes nothing: " + OWN_USERS_ONLY);
         }
         if (logPid) {
             notes.add("-1 changes nothing: Ferry is one process; its syslog lines (-f) carry that process's id");

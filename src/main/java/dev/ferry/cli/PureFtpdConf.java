@@ -71,6 +71,10 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         SYSLOG,
         /** "UPLOAD:DOWNLOAD", for {@code --anonymousratio}/{@code --userratio}. */
         RATIO,
+        /** yes: {@code --login} with the method the rule names; no: nothing. */
+        LOGIN_FLAG,
+        /** A file: {@code --login METHOD:FILE}, with the method the rule names. */
+        LOGIN_FILE,
         /** yes: accepted with a note; no: nothing. */
         NOTE_FLAG,
         /** Any value, accepted with a note. */
@@ -129,9 +133,11 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("BrokenClientsCompatibility", Kind.NOTE_FLAG, "Ferry has no compatibility mode for broken clients"),
             new Rule("LogPID", Kind.NOTE_FLAG, ONE_PROCESS),
             new Rule("CreateHomeDir", Kind.NOTE_FLAG, "Ferry always creates a virtual user's home at the first login"),
-            new Rule("UnixAuthentication", Kind.NOTE_FLAG, OtherPureFtpdSwitches.OWN_USERS_ONLY),
-            new Rule("PAMAuthentication", Kind.NOTE_FLAG, OtherPureFtpdSwitches.OWN_USERS_ONLY),
-            new Rule("PureDB", Kind.NOTE, OtherPureFtpdSwitches.OWN_USERS_ONLY),
+            new Rule("UnixAuthentication", Kind.LOGIN_FLAG, "unix"),
+            new Rule("PAMAuthentication", Kind.LOGIN_FLAG, "pam"),
+            new Rule("PureDB", Kind.LOGIN_FILE, "puredb"),
+            new Rule("MySQLConfigFile", Kind.LOGIN_FILE, "mysql"),
+            new Rule("PGSQLConfigFile", Kind.LOGIN_FILE, "pgsql"),
             new Rule("SyslogFacility", Kind.SYSLOG, "--syslogfacility"),
             new Rule("PIDFile", Kind.NOTE, "Ferry writes no pid file"),
             new Rule("MinUID", Kind.NOTE, "Ferry's virtual users have no uid, and system accounts never log in"),
@@ -159,8 +165,6 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("CertFileAndKey", Kind.CERTIFICATE_AND_KEY, "--certfile"),
             new Rule("ExtCert", Kind.REFUSED, "--extcert"),
             new Rule("LDAPConfigFile", Kind.REFUSED, "--login ldap"),
-            new Rule("MySQLConfigFile", Kind.REFUSED, "--login mysql"),
-            new Rule("PGSQLConfigFile", Kind.REFUSED, "--login pgsql"),
             new Rule("ExtAuth", Kind.REFUSED, "--login extauth"),
             new Rule("FileSystemCharset", Kind.REFUSED, "-8"),
             new Rule("ClientCharset", Kind.REFUSED, "-9"));
@@ -220,7 +224,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
                 Setting s = setting(rule, number, key, value, notes, at);
                 if (s != null) {
                     Integer first = seen.putIfAbsent(s.option(), number);
-                    if (first != null && rule.kind() != Kind.BIND && rule.kind() != Kind.ALT_LOG) {
+                    if (first != null && rule.kind() != Kind.BIND && rule.kind() != Kind.ALT_LOG
+                            && rule.kind() != Kind.LOGIN_FLAG && rule.kind() != Kind.LOGIN_FILE) {
                         errors.add(at + key + " is given twice (also at line " + first + ")");
                     } else {
                         settings.add(s);
@@ -289,6 +294,11 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
                 dev.ferry.log.transfer.TransferLogSpec.parse(oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value.strip()));
             }
+            // pure-config.pl turns each into one -l, in file order: the order the methods are asked in
+            case LOGIN_FLAG -> new Setting(line, key, value, "--login",
+                    yes(key, value) ? List.of("--login", option) : List.of());
+            case LOGIN_FILE -> new Setting(line, key, value, "--login",
+                    List.of("--login", option + ":" + unquote(oneWord(key, value))));
             case NOTE_FLAG -> {
                 if (yes(key, value)) {
                     notes.add(at + key + " " + value + " changes nothing: " + rule.meaning());

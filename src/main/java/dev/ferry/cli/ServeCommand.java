@@ -1,8 +1,8 @@
 package dev.ferry.cli;
 
 import dev.ferry.auth.AccountResolver;
-import dev.ferry.auth.Authenticator;
-import dev.ferry.auth.AuthenticatorChain;
+import dev.ferry.auth.AccountBackends;
+import dev.ferry.auth.LoginShells;
 import dev.ferry.auth.PasswordHasher;
 import dev.ferry.auth.SqliteUserStore;
 import dev.ferry.auth.StoredUser;
@@ -154,10 +154,11 @@ public final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(data.root());
         Files.createDirectories(data.homes());
         try (UserStore users = SqliteUserStore.open(data.userDatabase())) {
-            List<Authenticator> chain = new ArrayList<>();
-            chain.add(new VirtualUserAuthenticator(users, data, loginCacheSeconds > 0
+            Optional<VerifiedPasswordCache> loginCache = loginCacheSeconds > 0
                     ? Optional.of(new VerifiedPasswordCache(Duration.ofSeconds(loginCacheSeconds), LOGIN_CACHE_ENTRIES))
-                    : Optional.empty()));
+                    : Optional.empty();
+            AccountBackends backends = new AccountBackends(new VirtualUserAuthenticator(users, data, loginCache),
+                    loginCache);
             if (configFile != null) {
                 source = ServeConfigSource.ofFile(configFile, data, users, uploadScript);
                 first = source.load();
@@ -168,7 +169,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             FtpServer server;
             try {
-                server = FtpServer.start(ferryConfig, source, new AccountResolver(new AuthenticatorChain(chain)),
+                server = FtpServer.start(ferryConfig, source, new AccountResolver(backends, LoginShells.system()),
                         configFile == null && ferryConfig.main().binds().equals(DEFAULT_BINDS));
             } catch (IOException e) {
                 System.err.println("ferry serve: " + e.getMessage());

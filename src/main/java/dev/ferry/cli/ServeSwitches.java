@@ -132,6 +132,12 @@ public final class ServeSwitches {
                     + "w3c or json. Repeat for several logs. 'ferry reload' opens them again after a rotation.")
     private List<String> altLogs = new ArrayList<>();
 
+    @Option(names = {"-l", "--login"}, paramLabel = "METHOD[:FILE]",
+            description = "Where users are looked up, in the order given (repeat for several): puredb (Ferry's own "
+                    + "users, the default), mysql:FILE or pgsql:FILE (Pure-FTPd's database configuration files); "
+                    + "unix and pam stand for Ferry's own users.")
+    private List<String> loginMethods = new ArrayList<>();
+
     @Option(names = {"-I", "--maxidletime"}, paramLabel = "MINUTES",
             description = "Idle timeout in minutes (default: ${DEFAULT-VALUE}; 0 = none).")
     private long idleMinutes = Timeouts.DEFAULT.idle().toMinutes();
@@ -369,7 +375,7 @@ public final class ServeSwitches {
         FxpPolicy fxp = anonymousFxp ? FxpPolicy.EVERYONE : userFxp ? FxpPolicy.AUTHENTICATED : FxpPolicy.NOBODY;
         return new Built(new ServerConfig(data, addresses, List.of(), serverName, Messages.NONE, passive, limits,
                 timeouts, fxp, anonymousAreas(data, notes),
-                symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, logins(),
+                symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, logins(notes),
                 files(), access(), tls(data, notes),
                 new TransferHooks(transferLogs(), uploadScript())), notes);
     }
@@ -539,14 +545,14 @@ public final class ServeSwitches {
      * {@code DefaultRoot ~}. Client addresses are never resolved here, {@code -H} or not: only a
      * configuration file's {@code UseReverseDNS on} turns that on.
      */
-    private LoginRules logins() {
+    private LoginRules logins(List<String> notes) {
         List<DefaultRoot> roots = trustedGroup == null ? List.of() : List.of(
                 new DefaultRoot("/", Optional.of(trustedGroup(trustedGroup))), new DefaultRoot("~", Optional.empty()));
         DotFiles dotFiles = noDotFileAccess ? DotFiles.NO_ACCESS : noDotFileWrites ? DotFiles.NO_WRITE
                 : DotFiles.ALLOWED;
         LoginRules d = LoginRules.DEFAULT;
         return new LoginRules(roots, d.userAliases(), d.authAliasOnly(), d.rootLogin(), d.requireValidShell(),
-                false, d.anonymousGroup(), !anonymousOnly, dotFiles);
+                false, d.anonymousGroup(), !anonymousOnly, dotFiles, LoginMethods.parse(loginMethods, notes));
     }
 
     private FileRules files() {

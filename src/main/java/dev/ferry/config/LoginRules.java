@@ -1,5 +1,6 @@
 package dev.ferry.config;
 
+import dev.ferry.auth.AccountSource;
 import dev.ferry.policy.limit.NameExpression;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,13 @@ import java.util.Optional;
  *                          {@code -e} ({@code AnonymousOnly}): only the anonymous areas can be entered
  * @param dotFiles          what non-anonymous users may do with dot-files (Pure-FTPd's {@code -x} and
  *                          {@code -X}); anonymous users never have access to them
+ * @param sources           where users are looked up, in order (ProFTPD's {@code AuthOrder},
+ *                          Pure-FTPd's {@code -l}); the first that knows a name decides
  */
 public record LoginRules(List<DefaultRoot> defaultRoots, Map<String, String> userAliases, boolean authAliasOnly,
                          boolean rootLogin, boolean requireValidShell, boolean useReverseDns,
-                         Optional<NameExpression> anonymousGroup, boolean realUsers, DotFiles dotFiles) {
+                         Optional<NameExpression> anonymousGroup, boolean realUsers, DotFiles dotFiles,
+                         List<AccountSource> sources) {
 
     public static final LoginRules DEFAULT = new LoginRules(List.of(), Map.of(), false, false, true, false,
             Optional.empty(), true, DotFiles.ALLOWED);
@@ -38,6 +42,18 @@ public record LoginRules(List<DefaultRoot> defaultRoots, Map<String, String> use
         defaultRoots = List.copyOf(defaultRoots);
         userAliases = Map.copyOf(userAliases);
         Objects.requireNonNull(dotFiles);
+        sources = List.copyOf(sources);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no account source");
+        }
+    }
+
+    /** Rules that look users up in Ferry's own user database only. */
+    public LoginRules(List<DefaultRoot> defaultRoots, Map<String, String> userAliases, boolean authAliasOnly,
+                      boolean rootLogin, boolean requireValidShell, boolean useReverseDns,
+                      Optional<NameExpression> anonymousGroup, boolean realUsers, DotFiles dotFiles) {
+        this(defaultRoots, userAliases, authAliasOnly, rootLogin, requireValidShell, useReverseDns, anonymousGroup,
+                realUsers, dotFiles, AccountSource.OWN_USERS_ONLY);
     }
 
     /** Rules under which real users may log in and dot-files are unrestricted (ProFTPD's defaults). */

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -297,6 +298,8 @@ public final class FtpServer implements AutoCloseable {
                 transferLogs, uploadScripts));
         added.values().forEach(Listener::start);
         listeners.putAll(added);
+        accounts.backends().retainOnly(next.servers().stream()
+                .flatMap(server -> server.logins().sources().stream()).collect(Collectors.toSet()));
         List<InetSocketAddress> closed = new ArrayList<>();
         for (ListenPoint point : gone) {
             Listener listener = listeners.remove(point);
@@ -412,6 +415,7 @@ public final class FtpServer implements AutoCloseable {
             sleep(20);
         }
         timer.shutdownNow();
+        accounts.backends().close();
         transferThreads.shutdown();
         open.forEach(FtpServer::join);
         transferLogs.close();

@@ -155,16 +155,15 @@ class PureFtpdConfTest {
         PureFtpdConf conf = parse("Daemonize yes", "VerboseLog no", "LogPID yes", "PIDFile /run/pure-ftpd.pid",
                 "PureDB /etc/pureftpd.pdb", "UnixAuthentication yes", "PAMAuthentication no",
                 "BrokenClientsCompatibility yes", "CreateHomeDir yes", "MinUID 100");
-        assertThat(conf.settings()).isEmpty();
+        // the login methods become -l, in file order (PAMAuthentication no: none)
+        assertThat(conf.settings()).extracting(PureFtpdConf.Setting::arguments).containsExactly(
+                List.of("--login", "puredb:/etc/pureftpd.pdb"), List.of("--login", "unix"), List.of());
         assertThat(conf.notes()).containsExactly(
                 "/etc/pure-ftpd.conf:1: Daemonize yes changes nothing: Ferry runs in the foreground; run it under a "
                         + "supervisor such as systemd",
                 "/etc/pure-ftpd.conf:3: LogPID yes changes nothing: Ferry is one process; its syslog lines "
                         + "(SyslogFacility) carry that process's id",
                 "/etc/pure-ftpd.conf:4: PIDFile /run/pure-ftpd.pid changes nothing: Ferry writes no pid file",
-                "/etc/pure-ftpd.conf:5: PureDB /etc/pureftpd.pdb changes nothing: "
-                        + OtherPureFtpdSwitches.OWN_USERS_ONLY,
-                "/etc/pure-ftpd.conf:6: UnixAuthentication yes changes nothing: " + OtherPureFtpdSwitches.OWN_USERS_ONLY,
                 "/etc/pure-ftpd.conf:8: BrokenClientsCompatibility yes changes nothing: Ferry has no compatibility "
                         + "mode for broken clients",
                 "/etc/pure-ftpd.conf:9: CreateHomeDir yes changes nothing: Ferry always creates a virtual user's home "
@@ -285,11 +284,13 @@ class PureFtpdConfTest {
         Files.write(file, kept);
         PureFtpdConf conf = PureFtpdConf.read(file);
         assertThat(conf.notes()).extracting(n -> n.substring(n.indexOf(": ") + 2, n.indexOf(" changes nothing")))
-                .containsExactly("Daemonize yes", "PureDB /etc/pure-ftpd/pureftpd.pdb",
-                        "UnixAuthentication yes", "MinUID 100");
+                .containsExactly("Daemonize yes", "MinUID 100");
         Result r = serve(conf);
         assertThat(r.conflicts()).isEmpty();
-        assertThat(r.notes()).isEmpty();
+        // PureDB and UnixAuthentication: Ferry's own users stand in for both
+        assertThat(r.notes()).containsExactly(
+                "-l puredb:/etc/pure-ftpd/pureftpd.pdb: that file is not read; " + LoginMethods.OWN_USERS,
+                "-l unix: system accounts do not log in to Ferry; " + LoginMethods.OWN_USERS);
         assertThat(r.server()).isEqualTo(plain("-A", "-c", "50", "-C", "8", "-H", "-I", "15", "-s", "-U", "133:022",
                 "-k", "99"));
         assertThat(r.server().files().maxDiskUsagePercent()).isEqualTo(99);

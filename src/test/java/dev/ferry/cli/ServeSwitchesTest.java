@@ -330,7 +330,7 @@ class ServeSwitchesTest {
                 Arguments.of(List.of("--trustedip", "10.1.1.1"), "--trustedip"),
                 Arguments.of(List.of("-z"), "--allowdotfiles"),
                 Arguments.of(List.of("-Z"), "--customerproof"),
-                Arguments.of(List.of("-l", "ldap:/etc/pureftpd-ldap.conf"), "--login ldap"));
+                Arguments.of(List.of("-l", "extauth:/run/ftpd.sock"), "-l extauth"));
     }
 
     @ParameterizedTest
@@ -351,15 +351,15 @@ class ServeSwitchesTest {
                 "-l", "unix", "-l", "puredb:/etc/pureftpd.pdb");
         assertThat(b.server()).isEqualTo(server());
         assertThat(b.notes()).containsExactly(
-                "-l unix changes nothing: " + OtherPureFtpdSwitches.OWN_USERS_ONLY,
-                "-l puredb:/etc/pureftpd.pdb changes nothing: " + OtherPureFtpdSwitches.OWN_USERS_ONLY,
                 "-1 changes nothing: Ferry is one process; its syslog lines (-f) carry that process's id",
                 "-b changes nothing: Ferry has no compatibility mode for broken clients",
                 "-B changes nothing: Ferry runs in the foreground; run it under a supervisor such as systemd",
                 "-d changes nothing: set FERRY_LOG_LEVEL=DEBUG to log every command",
                 "-g /run/pure-ftpd.pid changes nothing: Ferry writes no pid file",
                 "-j changes nothing: Ferry always creates a virtual user's home at the first login",
-                "-u 100 changes nothing: Ferry's virtual users have no uid, and system accounts never log in");
+                "-u 100 changes nothing: Ferry's virtual users have no uid, and system accounts never log in",
+                "-l unix: system accounts do not log in to Ferry; " + LoginMethods.OWN_USERS,
+                "-l puredb:/etc/pureftpd.pdb: that file is not read; " + LoginMethods.OWN_USERS);
     }
 
     @Test

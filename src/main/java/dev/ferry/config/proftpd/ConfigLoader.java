@@ -1,5 +1,8 @@
 package dev.ferry.config.proftpd;
 
+import dev.ferry.auth.AccountSource;
+import dev.ferry.auth.sql.SqlSettings;
+
 import dev.ferry.command.CommandSpec;
 import dev.ferry.command.CommandTable;
 import dev.ferry.config.DataDirectory;
@@ -141,6 +144,7 @@ public final class ConfigLoader {
             error(areasWithRules.get(1).firstRule(List.of()), "ratio rules in more than one <Anonymous> area of a server are not "
                     + "supported yet");
         }
+        s.sources = accountSources(s, s.sql.settings(this::error, this::notice));
         if (s.port == 0 && vhost != null) {
             if (s.portAt != null) {
                 error(s.portAt, "a <VirtualHost> on Port 0 would listen nowhere");
@@ -153,6 +157,60 @@ public final class ConfigLoader {
         return Optional.of(s.build(data));
     }
 
+    /**
+     * Where a server looks users up. Without {@code AuthOrder}: mod_sql's database when one is
+     * configured, then Ferry's own users, which stand in for ProFTPD's file and system modules
+     * (mod_sql comes before them in ProFTPD's module order). {@code AuthOrder} names the modules
+     * in the order to ask them; a module marked {@code *} is authoritative, so none after it is
+     * ever asked.
+     */
+    private List<AccountSource> accountSources(ServerDraft s, Optional<SqlSettings> sql) {
+        if (s.authOrder == null) {
+            List<AccountSource> sources = new ArrayList<>();
+            sql.ifPresent(settings -> sources.add(new AccountSource.Sql(settings)));
+            sources.add(new AccountSource.OwnUsers());
+            return sources;
+        }
+        List<AccountSource> sources = new ArrayList<>();
+        for (String module : s.authOrder.args()) {
+            boolean authoritative = module.startsWith("*");
+            String name = (authoritative ? module.substring(1) : module).toLowerCase(Locale.ROOT);
+            name = name.endsWith(".c") ? name : name + ".c";
+            AccountSource source;
+            switch (name) {
+                case "mod_sql.c" -> {
+                    if (sql.isEmpty()) {
+                        error(s.authOrder, "AuthOrder names mod_sql.c, but this server looks no users up in a "
+                                + "database (SQLConnectInfo, SQLAuthTypes, SQLEngine on)");
+                        continue;
+                    }
+                    source = new AccountSource.Sql(sql.get());
+                }
+                case "mod_auth_file.c" -> source = new AccountSource.OwnUsers();
+                case "mod_auth_unix.c", "mod_auth_pam.c" -> {
+                    notice(s.authOrder, name + ": system accounts do not log in to Ferry; its own users "
+                            + "(DATA-DIR/users.db) are asked in their place");
+                    source = new AccountSource.OwnUsers();
+                }
+                default -> {
+                    error(s.authOrder, "AuthOrder: " + module + " is not a module Ferry has; use mod_sql.c, "
+                            + "mod_auth_file.c, mod_auth_unix.c or mod_auth_pam.c");
+                    continue;
+                }
+            }
+            if (!sources.contains(source)) {
+                sources.add(source);
+            }
+            if (authoritative) {
+                break;
+            }
+        }
+        if (sql.isPresent() && !sources.contains(new AccountSource.Sql(sql.get()))) {
+            notice(s.authOrder, "AuthOrder leaves mod_sql.c out: its database is never asked");
+        }
+        return sources.isEmpty() ? AccountSource.OWN_USERS_ONLY : sources;
+    }
+
     // ---- contexts --------------------------------------------------------------------------
 
     private void readServer(ServerDraft s, List<ConfigNode> nodes) {
@@ -161,7 +219,7 @@ public final class ConfigLoader {
                 if (node instanceof Section section) {
                     readServerSection(s, section);
                 } else if (!s.files.read(node) && !s.clientCertificates.read(node) && !s.ratios.read(node)
-                        && !readServerDirective(s, node) && !s.tls.read(node, message -> notice(node, message))) {
+                        && !s.sql.read(node, this::notice) && !readServerDirective(s, node) && !s.tls.read(node, message -> notice(node, message))) {
                     unknown(node, "the server context");
                 }
             } catch (Values.Invalid | IllegalArgumentException e) {
@@ -266,6 +324,10 @@ public final class ConfigLoader {
                 }
             }
             case "useftpusers" -> useFtpUsers(d);
+            case "authorder" -> {
+                Values.count(d, 1, Integer.MAX_VALUE);
+                s.authOrder = d;
+            }
             case "transferrate" -> s.rates = TransferRateDirective.apply(d, s.rates);
             case "syslogfacility" -> {
                 s.syslog = Optional.of(new SyslogTarget(SyslogFacility.parse(Values.one(d)), SyslogTarget.DEFAULT_SOCKET));

@@ -10,9 +10,8 @@ import java.util.Set;
 final class DirectiveNames {
     /** ProFTPD directives for features Ferry does not have yet (modules: sql, ldap, quota, log, ...). */
     private static final Set<String> NOT_YET = Set.of("extendedlog", "logformat",
-            "systemlog", "sysloglevel", "sqlengine", "sqlauthenticate", "sqlconnectinfo", "sqlauthtypes",
-            "sqlbackend", "sqluserinfo", "sqlgroupinfo", "ldapserver", "ldapbinddn", "ldapusers", "ldapdoauth",
-            "quotaengine", "quotalimittable", "quotatallytable", "authuserfile", "authgroupfile", "authorder", "authpam",
+            "systemlog", "sysloglevel", "ldapserver", "ldapbinddn", "ldapusers", "ldapdoauth",
+            "quotaengine", "quotalimittable", "quotatallytable", "authuserfile", "authgroupfile", "authpam",
             "maxinstances", "maxhostsperuser", "maxclientsperclass", "bandwidth", "deferwelcome",
             "displayquit", "displayfiletransfer", "displaygoaway", "listoptions", "showsymlinks", "pathallowfilter",
             "pathdenyfilter", "allowchmod", "hidefiles", "dirfakeuser", "dirfakegroup", "dirfakemode",
@@ -36,7 +35,10 @@ final class DirectiveNames {
             "tlsrequired", "tlsprotocol", "tlsciphersuite", "tlsrsacertificatefile", "tlsrsacertificatekeyfile",
             "tlseccertificatefile", "tlseccertificatekeyfile", "tlscertificatechainfile", "tlspkcs12file",
             "tlsoptions", "tlsrenegotiate", "tlslog", "tlsverifyclient", "tlscacertificatefile",
-            "tlscacertificatepath", "tlsusername");
+            "tlscacertificatepath", "tlsusername", "authorder", "sqlbackend", "sqlengine", "sqlauthenticate",
+            "sqlconnectinfo", "sqlauthtypes", "sqluserinfo", "sqlgroupinfo", "sqluserwhereclause", "sqldefaulthomedir",
+            "sqlnamedquery", "sqlminid", "sqlminuseruid", "sqlminusergid", "sqldefaultuid", "sqldefaultgid",
+            "sqllogfile", "sqloptions", "sqlpasswordengine", "sqlpasswordencoding");
     private static final Set<String> ANONYMOUS_ONLY = Set.of("anonrequirepassword");
     private static final Set<String> LIMIT_ONLY = Set.of("order", "allow", "deny", "allowall", "denyall", "allowuser",
             "denyuser", "allowgroup", "denygroup", "allowclass", "denyclass", "ignorehidden");

@@ -1,5 +1,8 @@
 package dev.ferry.config.proftpd;
 
+import dev.ferry.auth.AccountSource;
+import dev.ferry.config.DotFiles;
+
 import dev.ferry.config.AccessRules;
 import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.DataDirectory;
@@ -88,6 +91,11 @@ final class ServerDraft {
     final List<AnonymousDraft> anonymous = new ArrayList<>();
     final TlsDirectives tls = new TlsDirectives(clientCertificates::option);
     final RatioDirectives ratios = new RatioDirectives(false);
+    final SqlDirectives sql = new SqlDirectives();
+    /** {@code AuthOrder}, when given. */
+    ConfigNode authOrder;
+    /** Where users are looked up, as the loader resolved it from AuthOrder and the modules' directives. */
+    List<AccountSource> sources = AccountSource.OWN_USERS_ONLY;
 
     ServerDraft(boolean virtualHost) {
         this.virtualHost = virtualHost;
@@ -106,7 +114,7 @@ final class ServerDraft {
         Messages messages = new Messages(ident, hideIdent, displayConnect, displayLogin, accessGrant, displayChdir);
         FileRules fileRules = FileRules.PROFTPD.with(files.overrides());
         LoginRules logins = new LoginRules(defaultRoots, userAliases, authAliasOnly, rootLogin, requireValidShell,
-                useReverseDns, anonymousGroup);
+                useReverseDns, anonymousGroup, true, DotFiles.ALLOWED, sources);
         List<AnonymousConfig> areas = new ArrayList<>();
         for (AnonymousDraft a : anonymous) {
             areas.add(a.build(messages, fileRules));

@@ -1,0 +1,94 @@
+package dev.ferry.auth;
+
+import dev.ferry.auth.sql.SqlAuthenticator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The authenticators behind the account sources servers name: each source's authenticator is
+ * made once, when a login first needs it, and shared by every server that names an equal source
+ * (so a reload that leaves a database's settings alone keeps its open connections). A reload
+ * retires the ones no server names any more.
+ */
+public final class AccountBackends implements AutoCloseable {
+    private final Authenticator ownUsers;
+    private final Optional<VerifiedPasswordCache> cache;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<AccountSource, Authenticator> made = new HashMap<>();
+    private final Map<List<AccountSource>, Authenticator> chains = new HashMap<>();
+
+    /**
+     * @param ownUsers the authenticator of Ferry's own user database
+     * @param cache    where passwords that passed a slow hash are remembered, shared with {@code ownUsers}
+     */
+    public AccountBackends(Authenticator ownUsers, Optional<VerifiedPasswordCache> cache) {
+        this.ownUsers = ownUsers;
+        this.cache = cache;
+    }
+
+    /** The chain that asks {@code sources} in order. */
+    public Authenticator chainFor(List<AccountSource> sources) {
+        lock.lock();
+        try {
+            return chains.computeIfAbsent(List.copyOf(sources), list -> {
+                List<Authenticator> chain = new ArrayList<>();
+                for (AccountSource source : list) {
+                    chain.add(made.computeIfAbsent(source, this::make));
+                }
+                return chain.size() == 1 ? chain.getFirst() : new AuthenticatorChain(chain);
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Authenticator make(AccountSource source) {
+        return switch (source) {
+            case AccountSource.OwnUsers() -> ownUsers;
+            case AccountSource.Sql(var settings) -> new SqlAuthenticator(settings, cache);
+        };
+    }
+
+    /**
+     * Closes the authenticators of sources outside {@code inUse} (after a reload). A session that
+     * still holds the old configuration can log in again: a closed authenticator opens what it
+     * needs anew and keeps nothing.
+     */
+    public void retainOnly(Set<AccountSource> inUse) {
+        List<Authenticator> retired = new ArrayList<>();
+        lock.lock();
+        try {
+            made.entrySet().removeIf(e -> {
+                if (inUse.contains(e.getKey())) {
+                    return false;
+                }
+                retired.add(e.getValue());
+                return true;
+            });
+            chains.keySet().removeIf(list -> !inUse.containsAll(list));
+        } finally {
+            lock.unlock();
+        }
+        retired.forEach(this::closeQuietly);
+    }
+
+    @Override
+    public void close() {
+        retainOnly(Set.of());
+    }
+
+    private void closeQuietly(Authenticator authenticator) {
+        if (authenticator != ownUsers && authenticator instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing connections to a database or directory: nothing more to do about a failure
+            }
+        }
+    }
+}

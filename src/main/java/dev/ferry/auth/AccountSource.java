@@ -1,0 +1,26 @@
+package dev.ferry.auth;
+
+import dev.ferry.auth.sql.SqlSettings;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One place a server looks up users, in the order of ProFTPD's {@code AuthOrder} or Pure-FTPd's
+ * repeated {@code -l}: the first source that knows a name decides about it.
+ */
+public sealed interface AccountSource {
+
+    /** Ferry's own virtual users ({@code DATA-DIR/users.db}, managed with {@code ferry user}). */
+    record OwnUsers() implements AccountSource {
+    }
+
+    /** An SQL database of accounts. */
+    record Sql(SqlSettings settings) implements AccountSource {
+        public Sql {
+            Objects.requireNonNull(settings);
+        }
+    }
+
+    /** Ferry's own users only: what a server has unless its configuration names other sources. */
+    List<AccountSource> OWN_USERS_ONLY = List.of(new OwnUsers());
+}
