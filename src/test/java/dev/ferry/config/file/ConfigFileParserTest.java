@@ -406,8 +406,8 @@ class ConfigFileParserTest {
             List<ConfigNode> nodes = parse(lines(
                     "<IfModule mod_tls.c>", "TLSEngine on", "</IfModule>",
                     "<IfModule mod_ifsession>", "<Class internal>", "From 10.0.0.0/8", "</Class>", "</IfModule>",
-                    "<IfModule mod_sql.c>", "SQLBackend mysql", "</IfModule>",
-                    "<IfModule !mod_sql.c>", "AuthOrder mod_auth_file.c", "</IfModule>",
+                    "<IfModule mod_radius.c>", "RadiusEngine on", "</IfModule>",
+                    "<IfModule !mod_radius.c>", "AuthOrder mod_auth_file.c", "</IfModule>",
                     "<IfModule !mod_delay.c>", "DelayEngine off", "</IfModule>"));
             assertThat(nodes).containsExactly(
                     directive(2, "TLSEngine", "on"),
@@ -421,10 +421,11 @@ class ConfigFileParserTest {
             assertThat(standard.defines()).isEmpty();
             for (String module : List.of("mod_core.c", "mod_auth.c", "mod_xfer.c", "mod_ls.c", "mod_site.c",
                     "mod_delay.c", "mod_facts.c", "mod_ident.c", "mod_auth_file.c", "mod_auth_unix.c", "mod_lang.c",
-                    "mod_tls.c", "mod_ifsession.c", "mod_tls", "mod_core")) {
+                    "mod_tls.c", "mod_ifsession.c", "mod_ratio.c", "mod_sql.c", "mod_sql_postgres.c", "mod_sql_mysql.c",
+                    "mod_sql_sqlite.c", "mod_sql_passwd.c", "mod_tls", "mod_core")) {
                 assertThat(standard.hasModule(module)).as(module).isTrue();
             }
-            for (String module : List.of("mod_sql.c", "mod_sftp.c", "mod_quotatab", "mod_tls.cc", "mod_")) {
+            for (String module : List.of("mod_sftp.c", "mod_quotatab", "mod_radius.c", "mod_tls.cc", "mod_")) {
                 assertThat(standard.hasModule(module)).as(module).isFalse();
             }
         }

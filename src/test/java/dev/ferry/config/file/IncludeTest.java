@@ -193,8 +193,8 @@ class IncludeTest {
     @Test
     void includeAndDefineInsideAFalseConditionalAreNeverCarriedOut() throws Exception {
         write("ferry.conf",
-                "<IfModule mod_sql.c>", "Include /nonexistent/sql.conf", "Define SQL", "</IfModule>",
-                "<IfDefine SQL>", "SQLBackend mysql", "</IfDefine>", "Port 21");
+                "<IfModule mod_radius.c>", "Include /nonexistent/radius.conf", "Define RADIUS", "</IfModule>",
+                "<IfDefine RADIUS>", "RadiusEngine on", "</IfDefine>", "Port 21");
         assertThat(parseMain()).containsExactly(directive(main, 8, "Port", "21"));
     }
 
