@@ -332,8 +332,13 @@ public record LdapSettings(List<Server> servers, boolean startTls, boolean verif
         }
     }
 
+    /** Whether {@code name} is an attribute description (RFC 4512 §2.5): a name or OID, then options. */
+    public static boolean isAttributeName(String name) {
+        return name != null && ATTRIBUTE.matcher(name).matches();
+    }
+
     static void requireAttribute(String name) {
-        if (name == null || !ATTRIBUTE.matcher(name).matches()) {
+        if (!isAttributeName(name)) {
             throw new IllegalArgumentException("invalid LDAP attribute name '" + name + "'");
         }
     }
