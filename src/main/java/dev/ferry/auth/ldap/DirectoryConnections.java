@@ -64,7 +64,9 @@ final class DirectoryConnections implements AutoCloseable {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis((int) settings.connectTimeout().toMillis());
         options.setResponseTimeoutMillis(settings.queryTimeout().toMillis());
+        // the SDK's own guard against unauthenticated binds (RFC 4513 §5.1.2), under Ferry's
         options.setBindWithDNRequiresPassword(true);
+        // no reader thread per connection: each login's virtual thread waits for its own answer
         options.setUseSynchronousMode(true);
         SSLSocketFactory tls = null;
         if (settings.servers().stream().anyMatch(settings::encrypts)) {
@@ -151,7 +153,8 @@ final class DirectoryConnections implements AutoCloseable {
             if (!settings.verifyCertificate()) {
                 trust = new TrustManager[] {new TrustAllTrustManager(false)};
             } else {
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                TrustManagerFactory factory =
+                        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 factory.init(settings.caFile().isPresent() ? caStore(settings.caFile().get()) : null);
                 trust = factory.getTrustManagers();
             }

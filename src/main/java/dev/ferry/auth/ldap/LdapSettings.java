@@ -279,7 +279,8 @@ public record LdapSettings(List<Server> servers, boolean startTls, boolean verif
     /**
      * The home of an entry that has none.
      *
-     * @param prefix     an absolute directory
+     * @param prefix     an absolute directory; a {@code /./} in it splits jail and start as in an
+     *                   entry's own home
      * @param appendName true for {@code prefix/NAME} (ProFTPD's {@code LDAPGenerateHomedirPrefix}),
      *                   false for the prefix itself ({@code LDAPGenerateHomedirPrefixNoUsername},
      *                   Pure-FTPd's {@code LDAPDefaultHomeDirectory})
@@ -289,7 +290,6 @@ public record LdapSettings(List<Server> servers, boolean startTls, boolean verif
     public record GeneratedHome(Path prefix, boolean appendName, boolean force) {
         public GeneratedHome {
             requireAbsolute("the generated LDAP home prefix", prefix);
-            prefix = prefix.normalize();
         }
     }
 

@@ -287,6 +287,13 @@ class LdapAuthenticatorTest {
         assertThat(account(login(source, "erin", "erin-pw")).root()).isEqualTo(Path.of("/data/ftp"));
         assertThat(account(login(source, "alice", "alice-pw")).root()).isEqualTo(Path.of("/data/ftp"));
         assertThat(account(login(source, "hank", "hank-pw")).root()).isEqualTo(Path.of("/data/ftp"));
+
+        settings.home = Optional.of(new LdapSettings.GeneratedHome(Path.of("/data/./ftp"), true, false));
+        source = ldap(settings);
+        UserAccount erin = account(login(source, "erin", "erin-pw"));
+        assertThat(erin.root()).isEqualTo(Path.of("/data"));
+        assertThat(erin.start().toString()).isEqualTo("/ftp/erin");
+        assertThat(erin.home()).contains(Path.of("/data/ftp/erin"));
     }
 
     @Test
