@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import dev.ferry.auth.ldap.LdapAuthenticator;
 import dev.ferry.auth.sql.SqlAuthenticator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The authenticators behind the account sources servers name: each source's authenticator is
@@ -16,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * retires the ones no server names any more.
  */
 public final class AccountBackends implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountBackends.class);
     private final Authenticator ownUsers;
     private final Optional<VerifiedPasswordCache> cache;
     private final ReentrantLock lock = new ReentrantLock();
@@ -51,13 +55,22 @@ public final class AccountBackends implements AutoCloseable {
         return switch (source) {
             case AccountSource.OwnUsers() -> ownUsers;
             case AccountSource.Sql(var settings) -> new SqlAuthenticator(settings, cache);
+            case AccountSource.Ldap(var settings) -> {
+                try {
+                    yield new LdapAuthenticator(settings, cache);
+                } catch (IllegalArgumentException e) {
+                    // an unreadable CA file: every login of this source is refused, and says why
+                    LOG.error("LDAP account source unusable: {}", e.getMessage());
+                    yield new UnusableSource("LDAP account source unusable: " + e.getMessage());
+                }
+            }
         };
     }
 
     /**
      * Closes the authenticators of sources outside {@code inUse} (after a reload). A session that
-     * still holds the old configuration can log in again: a closed authenticator opens what it
-     * needs anew and keeps nothing.
+     * still holds the old configuration and logs in again (REIN) gets a new authenticator for its
+     * old source, closed at the next reload.
      */
     public void retainOnly(Set<AccountSource> inUse) {
         List<Authenticator> retired = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import dev.ferry.auth.ldap.LdapSettings;
 import dev.ferry.auth.sql.SqlSettings;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,13 @@ public sealed interface AccountSource {
     /** An SQL database of accounts. */
     record Sql(SqlSettings settings) implements AccountSource {
         public Sql {
+            Objects.requireNonNull(settings);
+        }
+    }
+
+    /** An LDAP directory of accounts. */
+    record Ldap(LdapSettings settings) implements AccountSource {
+        public Ldap {
             Objects.requireNonNull(settings);
         }
     }

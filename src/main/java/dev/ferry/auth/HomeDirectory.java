@@ -16,36 +16,44 @@ import java.util.Set;
  * own virtual users are; {@code DefaultRoot} lines still decide over both.
  */
 public final class HomeDirectory {
-    private static final String JAIL_MARK = "/./";
 
     private HomeDirectory() {
     }
 
+    /** Where a home puts the session: the jail, the directory inside it to start in, the whole home. */
+    public record Jail(Path root, VirtualPath start, Path home) {
+    }
+
+    /** The jail {@code home} describes; empty when it is not an absolute path (or not a path at all). */
+    public static Optional<Jail> parse(String home) {
+        if (home.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return Optional.empty();
+        }
+        try {
+            int split = home.indexOf("/./");
+            Path root = Path.of(split < 0 ? home : split == 0 ? "/" : home.substring(0, split));
+            if (!root.isAbsolute()) {
+                return Optional.empty();
+            }
+            root = root.normalize();
+            if (split < 0) {
+                return Optional.of(new Jail(root, VirtualPath.ROOT, root));
+            }
+            VirtualPath start = VirtualPath.ROOT.resolve(home.substring(split + 2));
+            Path full = start.equals(VirtualPath.ROOT) ? root : root.resolve(start.toString().substring(1));
+            return Optional.of(new Jail(root, start, full));
+        } catch (InvalidPathException | FsException.InvalidName e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The account of {@code user} with {@code home}, or a failure naming the unusable home. */
     public static AuthResult account(String user, String home, Optional<String> shell, Set<String> groups,
                                      AccessPolicy access, UserLimits limits) {
-        String text = home.strip();
-        int mark = text.indexOf(JAIL_MARK);
-        String jail = mark < 0 ? text : text.substring(0, mark);
-        Path root;
-        try {
-            root = Path.of(jail.isEmpty() ? "/" : jail);
-        } catch (InvalidPathException e) {
-            return new AuthResult.Failure("unusable home directory for " + user + ": " + home);
-        }
-        if (!root.isAbsolute() || text.indexOf('\0') >= 0) {
-            return new AuthResult.Failure("the home directory of " + user + " is not absolute: " + home);
-        }
-        root = root.normalize();
-        VirtualPath start = VirtualPath.ROOT;
-        if (mark >= 0) {
-            try {
-                start = VirtualPath.ROOT.resolve(text.substring(mark + JAIL_MARK.length()));
-            } catch (FsException.InvalidName e) {
-                return new AuthResult.Failure("unusable home directory for " + user + ": " + home);
-            }
-        }
-        Path full = mark < 0 ? root : root.resolve(start.toString().substring(1)).normalize();
-        return new AuthResult.Success(new UserAccount(user, false, root, start, Optional.of(full), groups, access,
-                limits, shell));
+        return parse(home.strip())
+                .<AuthResult>map(jail -> new AuthResult.Success(new UserAccount(user, false, jail.root(),
+                        jail.start(), Optional.of(jail.home()), groups, access, limits, shell)))
+                .orElseGet(() -> new AuthResult.Failure("the home directory of " + user + " is not an absolute path: "
+                        + home));
     }
 }

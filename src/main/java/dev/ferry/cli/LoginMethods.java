@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.auth.AccountSource;
+import dev.ferry.auth.ldap.PureFtpdLdapConf;
 import dev.ferry.auth.sql.PureFtpdSqlConf;
 import dev.ferry.auth.sql.SqlDatabase;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Pure-FTPd's {@code -l METHOD[:FILE]} (repeatable; the methods are asked in the order given):
- * {@code mysql:FILE} and {@code pgsql:FILE} read Pure-FTPd's database configuration files,
+ * {@code mysql:FILE}, {@code pgsql:FILE} and {@code ldap:FILE} read Pure-FTPd's configuration files for them,
  * {@code puredb}, {@code unix} and {@code pam} stand for Ferry's own users. Without {@code -l},
  * Ferry's own users are the only source.
  */
@@ -58,7 +59,14 @@ final class LoginMethods {
                     yield new AccountSource.Sql(PureFtpdSqlConf.parse(kind.equals("mysql") ? SqlDatabase.Kind.MYSQL
                             : SqlDatabase.Kind.POSTGRESQL, file, notes));
                 }
-                case "extauth", "ldap" -> throw new IllegalArgumentException(
+                case "ldap" -> {
+                    if (file == null) {
+                        throw new IllegalArgumentException("-l ldap needs its configuration file: -l "
+                                + "ldap:/etc/pure-ftpd/db/ldap.conf");
+                    }
+                    yield new AccountSource.Ldap(PureFtpdLdapConf.parse(file, notes));
+                }
+                case "extauth" -> throw new IllegalArgumentException(
                         OtherPureFtpdSwitches.notSupported("-l " + kind));
                 default -> throw new IllegalArgumentException("-l " + parts[0] + " is unknown; use puredb, mysql:FILE, "
                         + "pgsql:FILE, ldap:FILE, unix or pam");

@@ -138,6 +138,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("PureDB", Kind.LOGIN_FILE, "puredb"),
             new Rule("MySQLConfigFile", Kind.LOGIN_FILE, "mysql"),
             new Rule("PGSQLConfigFile", Kind.LOGIN_FILE, "pgsql"),
+            new Rule("LDAPConfigFile", Kind.LOGIN_FILE, "ldap"),
             new Rule("SyslogFacility", Kind.SYSLOG, "--syslogfacility"),
             new Rule("PIDFile", Kind.NOTE, "Ferry writes no pid file"),
             new Rule("MinUID", Kind.NOTE, "Ferry's virtual users have no uid, and system accounts never log in"),
@@ -164,7 +165,6 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("CertFile", Kind.CERTIFICATE, "--certfile"),
             new Rule("CertFileAndKey", Kind.CERTIFICATE_AND_KEY, "--certfile"),
             new Rule("ExtCert", Kind.REFUSED, "--extcert"),
-            new Rule("LDAPConfigFile", Kind.REFUSED, "--login ldap"),
             new Rule("ExtAuth", Kind.REFUSED, "--login extauth"),
             new Rule("FileSystemCharset", Kind.REFUSED, "-8"),
             new Rule("ClientCharset", Kind.REFUSED, "-9"));

@@ -134,7 +134,7 @@ public final class ServeSwitches {
 
     @Option(names = {"-l", "--login"}, paramLabel = "METHOD[:FILE]",
             description = "Where users are looked up, in the order given (repeat for several): puredb (Ferry's own "
-                    + "users, the default), mysql:FILE or pgsql:FILE (Pure-FTPd's database configuration files); "
+                    + "users, the default), mysql:FILE, pgsql:FILE or ldap:FILE (Pure-FTPd's configuration files for them); "
                     + "unix and pam stand for Ferry's own users.")
     private List<String> loginMethods = new ArrayList<>();
 

@@ -2,13 +2,11 @@ package dev.ferry.auth.ldap;
 
 import com.unboundid.ldap.sdk.Entry;
 import dev.ferry.auth.AuthResult;
+import dev.ferry.auth.HomeDirectory;
 import dev.ferry.auth.UserAccount;
 import dev.ferry.auth.UserLimits;
 import dev.ferry.auth.UserNames;
-import dev.ferry.fs.FsException;
-import dev.ferry.fs.VirtualPath;
 import dev.ferry.policy.AccessPolicy;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +61,7 @@ final class DirectoryAccount {
         } catch (IllegalArgumentException e) {
             return new AuthResult.Failure("the LDAP entry " + entry.getDN() + " has " + e.getMessage());
         }
-        return jail(homeText.get())
+        return HomeDirectory.parse(homeText.get())
                 .<AuthResult>map(jail -> new AuthResult.Success(new UserAccount(name, false, jail.root(), jail.start(),
                         Optional.of(jail.home()), groups, AccessPolicy.FULL, limits)))
                 .orElseGet(() -> new AuthResult.Failure("the home '" + homeText.get() + "' of the LDAP entry "
@@ -78,44 +76,6 @@ final class DirectoryAccount {
             return Optional.of((generated.get().appendName() ? prefix.resolve(name) : prefix).toString());
         }
         return stored == null || stored.isEmpty() ? Optional.empty() : Optional.of(stored);
-    }
-
-    /** Where a home puts the session: the jail, the directory inside it to start in, the whole home. */
-    record Jail(Path root, VirtualPath start, Path home) {
-    }
-
-    /**
-     * Pure-FTPd's {@code /./} in a home: {@code /srv/ftp/./alice} jails the user in
-     * {@code /srv/ftp} and starts the session in {@code /alice}. Empty when the home is not an
-     * absolute path (or not a path at all).
-     */
-    static Optional<Jail> jail(String home) {
-        try {
-            int split = home.indexOf("/./");
-            if (split < 0) {
-                Path path = Path.of(home);
-                if (!path.isAbsolute() || hasControl(home)) {
-                    return Optional.empty();
-                }
-                Path normal = path.normalize();
-                return Optional.of(new Jail(normal, VirtualPath.ROOT, normal));
-            }
-            String rootText = split == 0 ? "/" : home.substring(0, split);
-            Path root = Path.of(rootText);
-            if (!root.isAbsolute() || hasControl(home)) {
-                return Optional.empty();
-            }
-            root = root.normalize();
-            VirtualPath start = VirtualPath.ROOT.resolve(home.substring(split + 2));
-            Path full = start.equals(VirtualPath.ROOT) ? root : root.resolve(start.toString().substring(1));
-            return Optional.of(new Jail(root, start, full));
-        } catch (InvalidPathException | FsException.InvalidName e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean hasControl(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     /** The limits an entry sets; zero or absent is no limit of its own, as in log_ldap.c. */

@@ -15,7 +15,8 @@ public record ParseOptions(Set<String> defines, Set<String> modules) {
     private static final Set<String> FERRY_MODULES = Set.of(
             "mod_core.c", "mod_auth.c", "mod_xfer.c", "mod_ls.c", "mod_site.c", "mod_delay.c", "mod_facts.c",
             "mod_ident.c", "mod_auth_file.c", "mod_auth_unix.c", "mod_lang.c", "mod_tls.c", "mod_ifsession.c",
-            "mod_ratio.c", "mod_sql.c", "mod_sql_mysql.c", "mod_sql_postgres.c", "mod_sql_sqlite.c", "mod_sql_passwd.c");
+            "mod_ratio.c", "mod_sql.c", "mod_sql_mysql.c", "mod_sql_postgres.c", "mod_sql_sqlite.c", "mod_sql_passwd.c",
+            "mod_ldap.c");
 
     public ParseOptions {
         defines = Set.copyOf(defines);

@@ -1,6 +1,7 @@
 package dev.ferry.config.proftpd;
 
 import dev.ferry.auth.AccountSource;
+import dev.ferry.auth.ldap.LdapSettings;
 import dev.ferry.auth.sql.SqlSettings;
 
 import dev.ferry.command.CommandSpec;
@@ -144,7 +145,9 @@ public final class ConfigLoader {
             error(areasWithRules.get(1).firstRule(List.of()), "ratio rules in more than one <Anonymous> area of a server are not "
                     + "supported yet");
         }
-        s.sources = accountSources(s, s.sql.settings(this::error, this::notice));
+        s.ldap.problems().forEach(p -> error(p.at(), p.message()));
+        s.ldap.notices().forEach(p -> notice(p.at(), p.message()));
+        s.sources = accountSources(s, s.sql.settings(this::error, this::notice), s.ldap.settings());
         if (s.port == 0 && vhost != null) {
             if (s.portAt != null) {
                 error(s.portAt, "a <VirtualHost> on Port 0 would listen nowhere");
@@ -164,10 +167,11 @@ public final class ConfigLoader {
      * in the order to ask them; a module marked {@code *} is authoritative, so none after it is
      * ever asked.
      */
-    private List<AccountSource> accountSources(ServerDraft s, Optional<SqlSettings> sql) {
+    private List<AccountSource> accountSources(ServerDraft s, Optional<SqlSettings> sql, Optional<LdapSettings> ldap) {
         if (s.authOrder == null) {
             List<AccountSource> sources = new ArrayList<>();
             sql.ifPresent(settings -> sources.add(new AccountSource.Sql(settings)));
+            ldap.ifPresent(settings -> sources.add(new AccountSource.Ldap(settings)));
             sources.add(new AccountSource.OwnUsers());
             return sources;
         }
@@ -186,6 +190,14 @@ public final class ConfigLoader {
                     }
                     source = new AccountSource.Sql(sql.get());
                 }
+                case "mod_ldap.c" -> {
+                    if (ldap.isEmpty()) {
+                        error(s.authOrder, "AuthOrder names mod_ldap.c, but this server looks no users up in a "
+                                + "directory (LDAPServer, LDAPUsers)");
+                        continue;
+                    }
+                    source = new AccountSource.Ldap(ldap.get());
+                }
                 case "mod_auth_file.c" -> source = new AccountSource.OwnUsers();
                 case "mod_auth_unix.c", "mod_auth_pam.c" -> {
                     notice(s.authOrder, name + ": system accounts do not log in to Ferry; its own users "
@@ -194,7 +206,7 @@ public final class ConfigLoader {
                 }
                 default -> {
                     error(s.authOrder, "AuthOrder: " + module + " is not a module Ferry has; use mod_sql.c, "
-                            + "mod_auth_file.c, mod_auth_unix.c or mod_auth_pam.c");
+                            + "mod_ldap.c, mod_auth_file.c, mod_auth_unix.c or mod_auth_pam.c");
                     continue;
                 }
             }
@@ -208,6 +220,9 @@ public final class ConfigLoader {
         if (sql.isPresent() && !sources.contains(new AccountSource.Sql(sql.get()))) {
             notice(s.authOrder, "AuthOrder leaves mod_sql.c out: its database is never asked");
         }
+        if (ldap.isPresent() && !sources.contains(new AccountSource.Ldap(ldap.get()))) {
+            notice(s.authOrder, "AuthOrder leaves mod_ldap.c out: its directory is never asked");
+        }
         return sources.isEmpty() ? AccountSource.OWN_USERS_ONLY : sources;
     }
 
@@ -219,7 +234,8 @@ public final class ConfigLoader {
                 if (node instanceof Section section) {
                     readServerSection(s, section);
                 } else if (!s.files.read(node) && !s.clientCertificates.read(node) && !s.ratios.read(node)
-                        && !s.sql.read(node, this::notice) && !readServerDirective(s, node) && !s.tls.read(node, message -> notice(node, message))) {
+                        && !s.sql.read(node, this::notice) && !s.ldap.read(node, message -> notice(node, message))
+                        && !readServerDirective(s, node) && !s.tls.read(node, message -> notice(node, message))) {
                     unknown(node, "the server context");
                 }
             } catch (Values.Invalid | IllegalArgumentException e) {

@@ -10,7 +10,7 @@ import java.util.Set;
 final class DirectiveNames {
     /** ProFTPD directives for features Ferry does not have yet (modules: sql, ldap, quota, log, ...). */
     private static final Set<String> NOT_YET = Set.of("extendedlog", "logformat",
-            "systemlog", "sysloglevel", "ldapserver", "ldapbinddn", "ldapusers", "ldapdoauth",
+            "systemlog", "sysloglevel",
             "quotaengine", "quotalimittable", "quotatallytable", "authuserfile", "authgroupfile", "authpam",
             "maxinstances", "maxhostsperuser", "maxclientsperclass", "bandwidth", "deferwelcome",
             "displayquit", "displayfiletransfer", "displaygoaway", "listoptions", "showsymlinks", "pathallowfilter",

@@ -92,6 +92,7 @@ final class ServerDraft {
     final TlsDirectives tls = new TlsDirectives(clientCertificates::option);
     final RatioDirectives ratios = new RatioDirectives(false);
     final SqlDirectives sql = new SqlDirectives();
+    final LdapDirectives ldap = new LdapDirectives();
     /** {@code AuthOrder}, when given. */
     ConfigNode authOrder;
     /** Where users are looked up, as the loader resolved it from AuthOrder and the modules' directives. */

@@ -1,5 +1,7 @@
 package dev.ferry.auth.ldap;
 
+import dev.ferry.auth.HomeDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Filter;
@@ -304,14 +306,14 @@ class LdapAuthenticatorTest {
         assertThat(dave.start().toString()).isEqualTo("/dave");
         assertThat(dave.home()).contains(Path.of("/srv/ftp/dave"));
 
-        assertThat(DirectoryAccount.jail("/./").orElseThrow().root()).isEqualTo(Path.of("/"));
-        assertThat(DirectoryAccount.jail("/srv/./a/../../..").orElseThrow()).isEqualTo(
-                new DirectoryAccount.Jail(Path.of("/srv"), VirtualPath.ROOT, Path.of("/srv")));
-        assertThat(DirectoryAccount.jail("/srv/ftp/./alice/./in")).isEqualTo(Optional.of(new DirectoryAccount.Jail(
+        assertThat(HomeDirectory.parse("/./").orElseThrow().root()).isEqualTo(Path.of("/"));
+        assertThat(HomeDirectory.parse("/srv/./a/../../..").orElseThrow()).isEqualTo(
+                new HomeDirectory.Jail(Path.of("/srv"), VirtualPath.ROOT, Path.of("/srv")));
+        assertThat(HomeDirectory.parse("/srv/ftp/./alice/./in")).isEqualTo(Optional.of(new HomeDirectory.Jail(
                 Path.of("/srv/ftp"), VirtualPath.ROOT.resolve("/alice/in"), Path.of("/srv/ftp/alice/in"))));
-        assertThat(DirectoryAccount.jail("srv/./alice")).isEmpty();
-        assertThat(DirectoryAccount.jail("/srv/\u0001x")).isEmpty();
-        assertThat(DirectoryAccount.jail("/srv/a\0b")).isEmpty();
+        assertThat(HomeDirectory.parse("srv/./alice")).isEmpty();
+        assertThat(HomeDirectory.parse("/srv/\u0001x")).isEmpty();
+        assertThat(HomeDirectory.parse("/srv/a\0b")).isEmpty();
     }
 
     @Test
