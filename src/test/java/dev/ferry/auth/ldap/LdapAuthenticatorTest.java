@@ -1,7 +1,5 @@
 package dev.ferry.auth.ldap;
 
-import dev.ferry.auth.HomeDirectory;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unboundid.ldap.sdk.Filter;
@@ -9,6 +7,7 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.ferry.auth.AuthResult;
+import dev.ferry.auth.HomeDirectory;
 import dev.ferry.auth.UserAccount;
 import dev.ferry.auth.UserLimits;
 import dev.ferry.auth.VerifiedPasswordCache;
