@@ -2,6 +2,7 @@ package dev.ferry.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.testkit.MariaDbServer;
 import dev.ferry.testkit.PostgresServer;
 import dev.ferry.testkit.RawFtpClient;
 import dev.ferry.transfer.TransferSupport;
@@ -162,6 +163,45 @@ class SqlAccountsTest {
                 try (RawFtpClient alice = server.connect()) {
                     alice.command("USER " + RulesServer.USER);
                     assertThat(alice.command("PASS " + RulesServer.PASSWORD).code()).isEqualTo(530);
+                }
+            }
+        }
+    }
+
+    @Test
+    void pureFtpdMysqlConfAgainstARealMariadb() throws Exception {
+        try (MariaDbServer db = MariaDbServer.start()) {
+            db.execute("""
+                    CREATE DATABASE pureftpd;
+                    CREATE TABLE pureftpd.users (User VARCHAR(32) PRIMARY KEY, Password VARCHAR(128),
+                      Dir VARCHAR(255), ULBandwidth INT, Status ENUM('0','1'));
+                    INSERT INTO pureftpd.users VALUES ('gus', MD5('%s'), '%s', 64, '1'), ('off', MD5('%s'), '/', 0, '0');
+                    CREATE USER 'pureftpd'@'%%' IDENTIFIED BY 'db-pw';
+                    GRANT SELECT ON pureftpd.* TO 'pureftpd'@'%%'
+                    """.formatted(PASSWORD, dir.resolve("homes/gus"), PASSWORD));
+            Path conf = dir.resolve("mysql.conf");
+            Files.writeString(conf, """
+                    MYSQLServer     127.0.0.1
+                    MYSQLPort       %d
+                    MYSQLUser       pureftpd
+                    MYSQLPassword   db-pw
+                    MYSQLDatabase   pureftpd
+                    MYSQLCrypt      md5
+                    MYSQLGetPW      SELECT Password FROM users WHERE User='\\L' AND Status='1'
+                    MYSQLGetDir     SELECT Dir FROM users WHERE User='\\L'
+                    MySQLGetBandwidthUL SELECT ULBandwidth FROM users WHERE User='\\L'
+                    """.formatted(db.port()));
+            try (RulesServer server = RulesServer.fromSwitches(dir, "-l", "mysql:" + conf)) {
+                try (RawFtpClient gus = server.connect()) {
+                    gus.login("gus", PASSWORD);
+                    gus.command("TYPE I");
+                    TransferSupport.upload(gus, RawMode.PASV, "STOR m.bin", new byte[100]);
+                    assertThat(dir.resolve("homes/gus/m.bin")).hasSize(100);
+                }
+                // Status='0': the password query finds no row, so the name is unknown here
+                try (RawFtpClient off = server.connect()) {
+                    off.command("USER off");
+                    assertThat(off.command("PASS " + PASSWORD).code()).isEqualTo(530);
                 }
             }
         }
