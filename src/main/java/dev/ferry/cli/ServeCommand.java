@@ -83,6 +83,7 @@ public final class ServeCommand implements Callable<Integer> {
             Map.entry("--allowanonymousfxp", "AllowForeignAddress"),
             Map.entry("--server-name", "ServerName"),
             Map.entry("--altlog", "TransferLog"),
+            Map.entry("--login", "AuthOrder, with mod_sql's SQL* or mod_ldap's LDAP* directives"),
             Map.entry("--userbandwidth", "TransferRate"),
             Map.entry("--anonymousbandwidth", "TransferRate in <Anonymous>"),
             Map.entry("--anonymousratio", "Ratios on, AnonRatio"),
