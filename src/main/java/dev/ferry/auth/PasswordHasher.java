@@ -1,11 +1,6 @@
 package dev.ferry.auth;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.ferry.auth.password.PasswordBytes;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -135,7 +130,7 @@ public final class PasswordHasher {
         if (cost < 4 || cost > MAX_BCRYPT_COST) {
             return false;
         }
-        byte[] bytes = utf8(password);
+        byte[] bytes = PasswordBytes.utf8(password);
         try {
             // Compares the whole string in constant time internally.
             return OpenBSDBCrypt.checkPassword(encoded, bytes);
@@ -151,28 +146,6 @@ public final class PasswordHasher {
                 + "$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
                 + "$" + B64.encodeToString(salt)
                 + "$" + B64.encodeToString(hash);
-    }
-
-    /*
-     * UTF-8 without going through a String (which could not be wiped). Unpaired surrogates become
-     * '?', as String.getBytes would do, so hashing never fails on odd input.
-     */
-    private static byte[] utf8(char[] password) {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        ByteBuffer buffer;
-        try {
-            buffer = encoder.encode(CharBuffer.wrap(password));
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("UTF-8 encoder with REPLACE reported an error", e);
-        }
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        if (buffer.hasArray()) {
-            Arrays.fill(buffer.array(), (byte) 0);
-        }
-        return bytes;
     }
 
     /** The two-digit cost of a bcrypt string, or -1. */
@@ -266,7 +239,7 @@ public final class PasswordHasher {
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
             generator.init(params);
             byte[] out = new byte[hash.length];
-            byte[] bytes = utf8(password);
+            byte[] bytes = PasswordBytes.utf8(password);
             try {
                 generator.generateBytes(bytes, out);
             } finally {

@@ -14,13 +14,11 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.util.ssl.TrustAllTrustManager;
+import dev.ferry.auth.password.PasswordBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -102,7 +100,7 @@ final class DirectoryConnections implements AutoCloseable {
      *                       else kept the bind from succeeding
      */
     void bindAs(String dn, char[] password) throws LDAPException {
-        byte[] secret = utf8(password);
+        byte[] secret = PasswordBytes.utf8(password);
         try (LDAPConnection connection = servers.getConnection()) {
             connection.bind(new SimpleBindRequest(dn, secret));
         } finally {
@@ -248,15 +246,5 @@ final class DirectoryConnections implements AutoCloseable {
         public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
             return checked(delegate.createSocket(host, port, local, localPort));
         }
-    }
-
-    private static byte[] utf8(char[] password) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
-        return bytes;
     }
 }

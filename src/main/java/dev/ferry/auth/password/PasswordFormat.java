@@ -1,8 +1,6 @@
 package dev.ferry.auth.password;
 
 import dev.ferry.auth.PasswordHasher;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,7 +51,7 @@ public enum PasswordFormat {
         if (stored == null || stored.isEmpty() || password == null) {
             return false;
         }
-        byte[] phrase = utf8(password);
+        byte[] phrase = PasswordBytes.utf8(password);
         try {
             return switch (this) {
                 case PLAINTEXT -> MessageDigest.isEqual(phrase, stored.getBytes(StandardCharsets.UTF_8));
@@ -164,15 +162,5 @@ public enum PasswordFormat {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static byte[] utf8(char[] password) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] bytes = new byte[encoded.remaining()];
-        encoded.get(bytes);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
-        return bytes;
     }
 }

@@ -7,8 +7,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -56,12 +54,7 @@ public final class SystemCrypt {
         if (CRYPT_RN.isEmpty() || setting.isEmpty() || setting.indexOf('\0') >= 0) {
             return Optional.empty();
         }
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] phrase = new byte[encoded.remaining()];
-        encoded.get(phrase);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
+        byte[] phrase = PasswordBytes.utf8(password);
         int length = phrase.length;
         try (Arena call = Arena.ofConfined()) {
             for (int i = 0; i < length; i++) {
