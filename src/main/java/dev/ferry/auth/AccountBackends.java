@@ -4,6 +4,7 @@ import dev.ferry.auth.ldap.LdapAuthenticator;
 import dev.ferry.auth.sql.SqlAuthenticator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,12 @@ public final class AccountBackends implements AutoCloseable {
     private final Optional<VerifiedPasswordCache> cache;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<AccountSource, Authenticator> made = new HashMap<>();
-    private final Map<List<AccountSource>, Authenticator> chains = new HashMap<>();
+    /**
+     * By the identity of a configuration's list: each login looks its chain up here, and hashing
+     * whole settings records per login would be work for nothing (configurations are immutable).
+     */
+    private final Map<List<AccountSource>, Authenticator> chains = new IdentityHashMap<>();
+    private static final int MAX_CHAINS = 1_000;
 
     /**
      * @param ownUsers the authenticator of Ferry's own user database
@@ -35,11 +41,14 @@ public final class AccountBackends implements AutoCloseable {
         this.cache = cache;
     }
 
-    /** The chain that asks {@code sources} in order. */
+    /** The chain that asks {@code sources}, a configuration's list, in order. */
     public Authenticator chainFor(List<AccountSource> sources) {
         lock.lock();
         try {
-            return chains.computeIfAbsent(List.copyOf(sources), list -> {
+            if (chains.size() > MAX_CHAINS) {
+                chains.clear(); // lists that are not a kept configuration's: never let them pile up
+            }
+            return chains.computeIfAbsent(sources, list -> {
                 List<Authenticator> chain = new ArrayList<>();
                 for (AccountSource source : list) {
                     chain.add(made.computeIfAbsent(source, this::make));
@@ -83,7 +92,7 @@ public final class AccountBackends implements AutoCloseable {
                 retired.add(e.getValue());
                 return true;
             });
-            chains.keySet().removeIf(list -> !inUse.containsAll(list));
+            chains.clear(); // made again from the authenticators kept, at the next login of each list
         } finally {
             lock.unlock();
         }
