@@ -569,6 +569,16 @@ EOF
             fi
             "$PROFTPD" -n -c "$conf" </dev/null >>"$LOGS/proftpd.log" 2>&1 &
             ;;
+        floor)
+            # The yardstick of scenario 2 (bench/floor/floorftpd.c), built for this machine.
+            if [ ! -x "$WORK/floorftpd" ]; then
+                cc -O2 -o "$WORK/floorftpd" "$BENCH/floor/floorftpd.c" >>"$LOGS/floor.log" 2>&1 || {
+                    tail -n 20 "$LOGS/floor.log" >&2
+                    return 1
+                }
+            fi
+            "$WORK/floorftpd" "$port" "$HOME_DIR" "$PASV_RANGE" </dev/null >>"$LOGS/floor.log" 2>&1 &
+            ;;
     esac
     SERVER_PID=$!
     SERVER_PORT=$port
@@ -673,6 +683,22 @@ if [ -n "$ref" ]; then
     say "reference: loadgen vs null server: $ref"
     # In-process server; the readback of STOR is skipped (the null server discards uploads).
     lg suite --target null --self --scenarios "$ref" "${COMMON[@]}" --user x --pass x --deadline-seconds "$DEADLINE" || STATUS=1
+fi
+
+# The floor of scenario 2: a minimal C server that does, per small download, only the system
+# calls every server must make. The load generator's rate against it is the most any server can
+# reach here; a target above it cannot be met on this machine with this client.
+if selected small; then
+    if ! command -v cc >/dev/null 2>&1; then
+        say "no C compiler (cc): the floor of scenario 2 is left out"
+    elif start_server floor; then
+        say "floor: minimal C server, scenario small"
+        run_suite floor small --port "$SERVER_PORT" --server-pid "$SERVER_PID"
+        stop_pid "$SERVER_PID"
+    else
+        fail_result floor server start "floor start" "did not start; see $LOGS/floor.log"
+        STATUS=1
+    fi
 fi
 
 first=1

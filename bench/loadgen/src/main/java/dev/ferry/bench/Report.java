@@ -19,6 +19,8 @@ import java.util.Set;
 final class Report {
     private static final String FERRY = "ferry";
     private static final String SELF = "null";
+    /** bench/floor/floorftpd.c: the least a server can do per small download (scenario 2 only). */
+    private static final String FLOOR = "floor";
     private static final String CEILING = "ceiling";
 
     /** One metric of one target, merged over result lines. */
@@ -90,12 +92,21 @@ final class Report {
     private List<String> servers() {
         List<String> s = new ArrayList<>();
         for (String t : targets.keySet()) {
-            if (!t.equals(CEILING) && !t.equals(SELF)) {
+            if (!t.equals(CEILING) && !t.equals(SELF) && !t.equals(FLOOR)) {
                 s.add(t);
             }
         }
         s.sort((a, b) -> a.equals(FERRY) ? -1 : b.equals(FERRY) ? 1 : 0);
         return s;
+    }
+
+    /** The columns that are not servers under test, in the order shown. */
+    private List<String> references() {
+        return List.of(FLOOR, SELF).stream().filter(targets::containsKey).toList();
+    }
+
+    private static String referenceTitle(String target) {
+        return target.equals(FLOOR) ? "floor (minimal C server)" : "loadgen vs null server";
     }
 
     private List<Metric> rows(boolean info) {
@@ -144,7 +155,7 @@ final class Report {
             s.append(" [").append(num(Stats.min(m.values))).append("-").append(num(Stats.max(m.values))).append("]");
         }
         Metric c = ceilingFor(row.name);
-        if (c != null && !c.values.isEmpty() && !target.equals(SELF)) {
+        if (c != null && !c.values.isEmpty() && servers().contains(target)) {
             s.append(String.format(Locale.ROOT, " %.0f%%", 100 * m.median() / Stats.max(c.values)));
         }
         if (m.status.equals("fail")) {
@@ -167,6 +178,26 @@ final class Report {
         return f.median() / p.median();
     }
 
+    /**
+     * The floor server's figure over the best peer's: the highest ratio to that peer any server
+     * could show in this run (for throughput rows).
+     */
+    private Double floorOverBestPeer(List<String> peers, Metric row) {
+        Metric f = get(FLOOR, row.name);
+        if (f == null || f.values.isEmpty()) {
+            return null;
+        }
+        Double best = null;
+        for (String p : peers) {
+            Metric pm = get(p, row.name);
+            if (pm != null && !pm.values.isEmpty() && pm.median() > 0) {
+                double v = pm.median();
+                best = best == null ? v : row.better.equals("lower") ? Math.min(best, v) : Math.max(best, v);
+            }
+        }
+        return best == null ? null : f.median() / best;
+    }
+
     /** The tables, as plain text (markdown=false) or as Markdown. */
     String tables(boolean markdown) {
         List<String> servers = servers();
@@ -175,8 +206,9 @@ final class Report {
 
         List<String> head = new ArrayList<>(List.of("scenario", "unit"));
         head.addAll(servers);
-        if (targets.containsKey(SELF)) {
-            head.add("loadgen vs null server");
+        List<String> references = references();
+        for (String ref : references) {
+            head.add(referenceTitle(ref));
         }
         List<List<String>> body = new ArrayList<>();
         for (Metric row : rows(false)) {
@@ -185,8 +217,8 @@ final class Report {
             for (String s : servers) {
                 r.add(cell(s, row, true));
             }
-            if (targets.containsKey(SELF)) {
-                r.add(cell(SELF, row, false));
+            for (String ref : references) {
+                r.add(cell(ref, row, !ref.equals(SELF)));
             }
             body.add(r);
         }
@@ -211,6 +243,10 @@ final class Report {
             for (String p : peers) {
                 rhead.add("Ferry/" + p);
             }
+            boolean floor = targets.containsKey(FLOOR);
+            if (floor) {
+                rhead.add("floor/best peer");
+            }
             List<List<String>> rbody = new ArrayList<>();
             for (Metric row : rows(false)) {
                 List<String> r = new ArrayList<>(List.of(row.scenario + " " + row.label, row.better));
@@ -219,6 +255,10 @@ final class Report {
                     Metric pm = get(p, peerMetric(row.name));
                     r.add(x != null ? String.format(Locale.ROOT, "%.2f", x)
                             : pm != null && pm.status.equals("na") ? "n/a" : "-");
+                }
+                if (floor) {
+                    Double x = floorOverBestPeer(peers, row);
+                    r.add(x != null ? String.format(Locale.ROOT, "%.2f", x) : "-");
                 }
                 rbody.add(r);
             }
@@ -232,8 +272,8 @@ final class Report {
                     + "100% = one core (the machine has " + meta.getOrDefault("cores", "?") + ")\n");
             List<String> ihead = new ArrayList<>(List.of("measure", "unit"));
             ihead.addAll(servers);
-            if (targets.containsKey(SELF)) {
-                ihead.add("loadgen vs null server");
+            for (String ref : references) {
+                ihead.add(referenceTitle(ref));
             }
             List<List<String>> ibody = new ArrayList<>();
             for (Metric row : info) {
@@ -241,8 +281,8 @@ final class Report {
                 for (String s : servers) {
                     ir.add(cell(s, row, false));
                 }
-                if (targets.containsKey(SELF)) {
-                    ir.add(cell(SELF, row, false));
+                for (String ref : references) {
+                    ir.add(cell(ref, row, false));
                 }
                 ibody.add(ir);
             }
