@@ -49,18 +49,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-6", "--ipv6only"}, hidden = true)
     private boolean ipv6Only;
 
-    @Option(names = {"-D", "--displaydotfiles"}, hidden = true)
-    private boolean displayDotFiles;
-
-    @Option(names = {"-F", "--fortunesfile"}, hidden = true)
-    private String fortunesFile;
-
-    @Option(names = {"-L", "--limitrecursion"}, hidden = true)
-    private String limitRecursion;
-
-    @Option(names = {"-m", "--maxload"}, hidden = true)
-    private String maxLoad;
-
     @Option(names = {"-M", "--anonymouscancreatedirs"}, hidden = true)
     private boolean anonymousCanCreateDirs;
 
@@ -76,12 +64,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = "--trustedip", hidden = true)
     private String trustedIp;
 
-    @Option(names = {"-z", "--allowdotfiles"}, hidden = true)
-    private boolean allowDotFiles;
-
-    @Option(names = {"-Z", "--customerproof"}, hidden = true)
-    private boolean customerProof;
-
     /**
      * Adds a note for each accepted switch that was given.
      *
@@ -92,17 +74,11 @@ public final class OtherPureFtpdSwitches {
         refused.put("--extcert", extCert != null);
         refused.put("--ipv4only", ipv4Only);
         refused.put("--ipv6only", ipv6Only);
-        refused.put("--displaydotfiles", displayDotFiles);
-        refused.put("--fortunesfile", fortunesFile != null);
-        refused.put("--limitrecursion", limitRecursion != null);
-        refused.put("--maxload", maxLoad != null);
         refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
         refused.put("--natmode", natMode);
         refused.put("--autorename", autoRename);
         refused.put("--bonjour", bonjour != null);
         refused.put("--trustedip", trustedIp != null);
-        refused.put("--allowdotfiles", allowDotFiles);
-        refused.put("--customerproof", customerProof);
         for (Map.Entry<String, Boolean> r : refused.entrySet()) {
             if (r.getValue()) {
                 throw new IllegalArgumentException(notSupported(r.getKey()));

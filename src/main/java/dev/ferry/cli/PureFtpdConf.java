@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.config.ListOptions;
 import dev.ferry.config.PortRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +62,10 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         NUMBER,
         /** Two numbers, "LOW HIGH" (or "LOW:HIGH"), for a switch taking LOW:HIGH. */
         PORT_RANGE,
+        /** Two numbers, "FILES DEPTH" (or "FILES:DEPTH"), for {@code --limitrecursion}. */
+        LIMITS,
         /** One word for the switch, checked by the switch's own rules. */
-        BIND, HOST, GROUP, UMASK, PER_USER, QUOTA, CIPHERS,
+        BIND, HOST, GROUP, UMASK, PER_USER, QUOTA, CIPHERS, LOAD, FILE,
         /** {@code FORMAT:FILE} for {@code --altlog}; may be given more than once, as Bind. */
         ALT_LOG,
         /** KB/s, one number or "UPLOAD:DOWNLOAD", for {@code --anonymousbandwidth}/{@code --userbandwidth}. */
@@ -113,6 +116,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("PassivePortRange", Kind.PORT_RANGE, "--passiveportrange"),
             new Rule("ForcePassiveIP", Kind.HOST, "--forcepassiveip"),
             new Rule("AntiWarez", Kind.FLAG, "--antiwarez"),
+            new Rule("DisplayDotFiles", Kind.FLAG, "--displaydotfiles"),
+            new Rule("LimitRecursion", Kind.LIMITS, "--limitrecursion"),
             new Rule("Bind", Kind.BIND, "--bind"),
             new Rule("Umask", Kind.UMASK, "--umask"),
             new Rule("AllowUserFXP", Kind.FLAG, "--allowuserfxp"),
@@ -143,23 +148,21 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("PIDFile", Kind.NOTE, "Ferry writes no pid file"),
             new Rule("MinUID", Kind.NOTE, "Ferry's virtual users have no uid, and system accounts never log in"),
 
-            new Rule("DisplayDotFiles", Kind.REFUSED_FLAG, "--displaydotfiles"),
             new Rule("AnonymousCanCreateDirs", Kind.REFUSED_FLAG, "--anonymouscancreatedirs"),
             new Rule("NATmode", Kind.REFUSED_FLAG, "--natmode"),
-            new Rule("AllowDotFiles", Kind.REFUSED_FLAG, "--allowdotfiles"),
+            new Rule("AllowDotFiles", Kind.FLAG, "--allowdotfiles"),
             new Rule("AutoRename", Kind.REFUSED_FLAG, "--autorename"),
             new Rule("NoChmod", Kind.FLAG, "--nochmod"),
             new Rule("KeepAllFiles", Kind.FLAG, "--keepallfiles"),
             new Rule("NoRename", Kind.FLAG, "--norename"),
-            new Rule("CustomerProof", Kind.REFUSED_FLAG, "--customerproof"),
+            new Rule("CustomerProof", Kind.FLAG, "--customerproof"),
             new Rule("IPV4Only", Kind.REFUSED_FLAG, "--ipv4only"),
             new Rule("IPV6Only", Kind.REFUSED_FLAG, "--ipv6only"),
             new Rule("TLS", Kind.TLS, "--tls"),
-            new Rule("LimitRecursion", Kind.REFUSED, "--limitrecursion"),
-            new Rule("MaxLoad", Kind.REFUSED, "--maxload"),
+            new Rule("MaxLoad", Kind.LOAD, "--maxload"),
             new Rule("AnonymousRatio", Kind.RATIO, "--anonymousratio"),
             new Rule("UserRatio", Kind.RATIO, "--userratio"),
-                        new Rule("FortunesFile", Kind.REFUSED, "--fortunesfile"),
+            new Rule("FortunesFile", Kind.FILE, "--fortunesfile"),
             new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
             new Rule("TLSCipherSuite", Kind.CIPHERS, "--tlsciphersuite"),
             new Rule("CertFile", Kind.CERTIFICATE, "--certfile"),
@@ -257,14 +260,23 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
                 PortRange.parse(range);
                 yield new Setting(line, key, value, option, List.of(option, range));
             }
+            case LIMITS -> {
+                String limits = value.strip().replaceAll("\\s+", ":");
+                ListOptions.DEFAULT.withLimits(limits);
+                yield new Setting(line, key, value, option, List.of(option, limits));
+            }
             case BIND -> {
                 BindAddress.parse(oneWord(key, value), ServeCommand.DEFAULT_PORT);
                 yield new Setting(line, key, value, option, List.of(option, value));
             }
-            case HOST, CIPHERS -> new Setting(line, key, value, option, List.of(option, oneWord(key, value)));
+            case HOST, CIPHERS, FILE -> new Setting(line, key, value, option, List.of(option, oneWord(key, value)));
             case GROUP -> {
                 ServeSwitches.trustedGroup(oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case LOAD -> {
+                ServeSwitches.maxLoad(oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value.strip()));
             }
             case UMASK -> {
                 ServeSwitches.umask(oneWord(key, value));

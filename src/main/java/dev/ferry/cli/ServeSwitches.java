@@ -5,6 +5,7 @@ import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.DataDirectory;
 import dev.ferry.config.DefaultRoot;
 import dev.ferry.config.DotFiles;
+import dev.ferry.config.ListOptions;
 import dev.ferry.config.FileRules;
 import dev.ferry.config.FxpPolicy;
 import dev.ferry.config.LoginRules;
@@ -236,6 +237,31 @@ public final class ServeSwitches {
             description = "As -x, and users may not download dot-files nor enter dot-directories either.")
     private boolean noDotFileAccess;
 
+    @Option(names = {"-D", "--displaydotfiles"},
+            description = "List dot-files even when the client does not ask with -a (anonymous users still never see them).")
+    private boolean displayDotFiles;
+
+    @Option(names = {"-L", "--limitrecursion"}, paramLabel = "FILES:DEPTH",
+            description = "At most FILES entries per listing and -R at most DEPTH directories deep "
+                    + "(default 500000:5).")
+    private String limitRecursion;
+
+    @Option(names = {"-m", "--maxload"}, paramLabel = "LOAD",
+            description = "Refuse anonymous downloads (450) while the one-minute load average is above LOAD.")
+    private String maxLoad;
+
+    @Option(names = {"-F", "--fortunesfile"}, paramLabel = "FILE",
+            description = "Greet each client with a random cookie of this fortune(6) text file ('%' lines between cookies).")
+    private Path fortunesFile;
+
+    @Option(names = {"-z", "--allowdotfiles"},
+            description = "Let anonymous users list and download dot-files (they still cannot create or change them).")
+    private boolean allowDotFiles;
+
+    @Option(names = {"-Z", "--customerproof"},
+            description = "SITE CHMOD never takes away the owner's read and write bits (and search on directories).")
+    private boolean customerProof;
+
     @Option(names = {"-U", "--umask"}, paramLabel = "FILES:DIRS",
             description = "Octal umasks for new files and directories, e.g. 133:022 or 177:077 "
                     + "(default: 022, files 0644, directories 0755).")
@@ -365,7 +391,8 @@ public final class ServeSwitches {
                 SessionLimits.DEFAULT.maxLineLength()).withQuota(quota == null ? Quota.NONE : quota(quota))
                 .withRates(bandwidth("--userbandwidth", userBandwidth), bandwidth("--anonymousbandwidth",
                         anonymousBandwidth))
-                .withRatios(ratios());
+                .withRatios(ratios())
+                .withAnonymousMaxLoad(maxLoad == null ? 0 : maxLoad(maxLoad));
         Timeouts timeouts = new Timeouts(
                 Duration.ofSeconds(requireNonNegative(loginTimeout, "--login-timeout")),
                 Duration.ofMinutes(requireNonNegative(idleMinutes, "--maxidletime")),
@@ -373,7 +400,7 @@ public final class ServeSwitches {
                 Duration.ofSeconds(Math.max(1, dataTimeout)),
                 Duration.ofSeconds(requireNonNegative(shutdownGrace, "--shutdown-grace")));
         FxpPolicy fxp = anonymousFxp ? FxpPolicy.EVERYONE : userFxp ? FxpPolicy.AUTHENTICATED : FxpPolicy.NOBODY;
-        return new Built(new ServerConfig(data, addresses, List.of(), serverName, Messages.NONE, passive, limits,
+        return new Built(new ServerConfig(data, addresses, List.of(), serverName, messages(), passive, limits,
                 timeouts, fxp, anonymousAreas(data, notes),
                 symlinksAnywhere ? SymlinkPolicy.ANYWHERE : SymlinkPolicy.INSIDE_ROOT, logins(notes),
                 files(), access(), tls(data, notes),
@@ -536,7 +563,8 @@ public final class ServeSwitches {
         }
         Path root = (anonymousRoot != null ? anonymousRoot : data.anonymousRoot()).toAbsolutePath().normalize();
         int anonymousCap = perUserLimits == null ? 0 : perUserLimits(perUserLimits).anonymous();
-        return List.of(AnonymousConfig.standard(root, drop, Messages.NONE).withMaxClients(anonymousCap));
+        return List.of(AnonymousConfig.standard(root, drop, Messages.NONE).withMaxClients(anonymousCap)
+                .withDotFilesReadable(allowDotFiles));
     }
 
     /**
@@ -562,7 +590,34 @@ public final class ServeSwitches {
                 noTruncate ? Optional.of(FileRules.HIDDEN_STORE_PREFIX) : f.hiddenStores(),
                 masks.files(), masks.directories(), f.maxStoreSize(), f.maxRetrieveSize(),
                 f.allowFilter(), f.denyFilter(), f.hideUser(), f.hideGroup(), f.hideNoAccess(), f.timesGmt(),
-                f.displayChdirOnce(), maxDiskUsage);
+                f.displayChdirOnce(), maxDiskUsage, listOptions(f.listOptions()), customerProof);
+    }
+
+    /** {@code -D} and {@code -L}: Pure-FTPd's listing switches, as ProFTPD's ListOptions would say them. */
+    private ListOptions listOptions(ListOptions options) {
+        ListOptions o = displayDotFiles ? options.withDotFiles() : options;
+        return limitRecursion == null ? o : o.withLimits(limitRecursion);
+    }
+
+    /** {@code -F}: the file must be there and readable now; a later problem only leaves the cookie out. */
+    private Messages messages() {
+        if (fortunesFile == null) {
+            return Messages.NONE;
+        }
+        if (!Files.isRegularFile(fortunesFile) || !Files.isReadable(fortunesFile)) {
+            throw new IllegalArgumentException("-F (--fortunesfile): " + fortunesFile + " is not a readable file");
+        }
+        return Messages.NONE.withFortunes(Optional.of(fortunesFile.toAbsolutePath().normalize()));
+    }
+
+    /** Pure-FTPd's {@code -m LOAD}: a load average, such as 4 or 2.5. */
+    static double maxLoad(String spec) {
+        String value = spec.strip();
+        if (!value.matches("[0-9]{1,6}(\\.[0-9]{1,3})?") || Double.parseDouble(value) <= 0) {
+            throw new IllegalArgumentException("-m (--maxload) takes a load average above 0, such as 4 or 2.5, not '"
+                    + spec + "'");
+        }
+        return Double.parseDouble(value);
     }
 
     /**

@@ -34,11 +34,13 @@ import java.util.Set;
  *                        number of {@code -y}): logins into this area at once; 0 = no cap of its
  *                        own, and then {@code MaxClientsPerUser} counts them as one user
  * @param maxClientsText  the administrator's refusal text for that cap ({@code %m} = the cap)
+ * @param readsDotFiles   Pure-FTPd's {@code -z}: anonymous users may list and download dot-files
+ *                        (never create or change them)
  */
 public record AnonymousConfig(Path root, String account, Optional<String> group, Set<String> aliases,
                               boolean authAliasOnly, boolean requirePassword, Optional<String> uploadDir, boolean writesByLimit,
                               Messages messages, FileRules files, AccessRules access, int maxClients,
-                              Optional<String> maxClientsText) {
+                              Optional<String> maxClientsText, boolean readsDotFiles) {
 
     /** The login names Pure-FTPd and every FTP client use for anonymous access. */
     public static final Set<String> STANDARD_NAMES = Set.of("anonymous", "ftp");
@@ -58,6 +60,15 @@ public record AnonymousConfig(Path root, String account, Optional<String> group,
         Objects.requireNonNull(maxClientsText);
     }
 
+    /** An area whose users never read dot-files (every {@code <Anonymous>} of a configuration file). */
+    public AnonymousConfig(Path root, String account, Optional<String> group, Set<String> aliases,
+                           boolean authAliasOnly, boolean requirePassword, Optional<String> uploadDir,
+                           boolean writesByLimit, Messages messages, FileRules files, AccessRules access, int maxClients,
+                           Optional<String> maxClientsText) {
+        this(root, account, group, aliases, authAliasOnly, requirePassword, uploadDir, writesByLimit, messages, files,
+                access, maxClients, maxClientsText, false);
+    }
+
     /**
      * Pure-FTPd's anonymous FTP from the command line: "anonymous" and "ftp" with any password,
      * read-only, with an optional drop directory.
@@ -70,7 +81,13 @@ public record AnonymousConfig(Path root, String account, Optional<String> group,
     /** This area with at most {@code max} logins at once (0 = no cap of its own). */
     public AnonymousConfig withMaxClients(int max) {
         return new AnonymousConfig(root, account, group, aliases, authAliasOnly, requirePassword, uploadDir,
-                writesByLimit, messages, files, access, max, maxClientsText);
+                writesByLimit, messages, files, access, max, maxClientsText, readsDotFiles);
+    }
+
+    /** This area with dot-files readable ({@code true}) or not, as Pure-FTPd's {@code -z} says. */
+    public AnonymousConfig withDotFilesReadable(boolean readable) {
+        return new AnonymousConfig(root, account, group, aliases, authAliasOnly, requirePassword, uploadDir,
+                writesByLimit, messages, files, access, maxClients, maxClientsText, readable);
     }
 
     /** Whether logging in as {@code loginName} enters this area. */

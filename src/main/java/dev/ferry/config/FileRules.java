@@ -32,12 +32,17 @@ import java.util.regex.Pattern;
  *                             at every CWD
  * @param maxDiskUsagePercent  Pure-FTPd's {@code -k}: no upload starts while the file system that
  *                             would hold it is more than this percentage full; 0 = no limit
+ * @param listOptions          {@code ListOptions} (Pure-FTPd's {@code -D} and {@code -L}): default
+ *                             listing flags and listing limits
+ * @param customerProof        Pure-FTPd's {@code -Z}: SITE CHMOD always leaves the owner able to read
+ *                             and write a file ({@code 0600}) and to enter a directory ({@code 0700})
  */
 public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boolean allowRetrieveRestart,
                         Optional<String> hiddenStores, int umask, int directoryUmask, long maxStoreSize,
                         long maxRetrieveSize, Optional<Pattern> allowFilter, Optional<Pattern> denyFilter,
                         Optional<NameExpression> hideUser, Optional<NameExpression> hideGroup, boolean hideNoAccess,
-                        boolean timesGmt, boolean displayChdirOnce, int maxDiskUsagePercent) {
+                        boolean timesGmt, boolean displayChdirOnce, int maxDiskUsagePercent,
+                        ListOptions listOptions, boolean customerProof) {
 
     /** The prefix {@code HiddenStores on} uses, as ProFTPD: ".in.NAME." */
     public static final String HIDDEN_STORE_PREFIX = ".in.";
@@ -47,13 +52,16 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
 
     /** Ferry's defaults without a configuration file: users own their jail. */
     public static final FileRules FERRY = new FileRules(true, true, true, Optional.empty(), 022, 022, 0, 0,
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false, 0);
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false, 0,
+            ListOptions.DEFAULT, false);
 
     /** ProFTPD's defaults, used under a configuration file so that it means what it meant there. */
     public static final FileRules PROFTPD = new FileRules(false, false, true, Optional.empty(), 022, 022, 0, 0,
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false, 0);
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false, 0,
+            ListOptions.DEFAULT, false);
 
     public FileRules {
+        java.util.Objects.requireNonNull(listOptions, "listOptions");
         if (umask < 0 || umask > 0777 || directoryUmask < 0 || directoryUmask > 0777) {
             throw new IllegalArgumentException("umask must be an octal number from 000 to 777");
         }
@@ -76,7 +84,8 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
                      Optional<NameExpression> hideUser, Optional<NameExpression> hideGroup, boolean hideNoAccess,
                      boolean timesGmt) {
         this(allowOverwrite, allowStoreRestart, allowRetrieveRestart, hiddenStores, umask, umask, maxStoreSize,
-                maxRetrieveSize, allowFilter, denyFilter, hideUser, hideGroup, hideNoAccess, timesGmt, false, 0);
+                maxRetrieveSize, allowFilter, denyFilter, hideUser, hideGroup, hideNoAccess, timesGmt, false, 0,
+                ListOptions.DEFAULT, false);
     }
 
     private static boolean validPrefix(String prefix) {
@@ -86,6 +95,14 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
     /** Whether these rules hide any listing entry by owner, group or access. */
     public boolean hidesEntries() {
         return hideUser.isPresent() || hideGroup.isPresent() || hideNoAccess;
+    }
+
+    /**
+     * The mode SITE CHMOD sets when asked for {@code requested}: under {@code -Z} the owner keeps
+     * read and write on a file and read, write and search on a directory.
+     */
+    public int chmodMode(int requested, boolean directory) {
+        return customerProof ? requested | (directory ? 0700 : 0600) : requested;
     }
 
     /** The mode a new file gets: 0666 without the umask's bits (ProFTPD never creates executable files). */
@@ -115,7 +132,8 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
                 o.hideUser.isPresent() ? o.hideUser.get() : hideUser,
                 o.hideGroup.isPresent() ? o.hideGroup.get() : hideGroup,
                 o.hideNoAccess.orElse(hideNoAccess), o.timesGmt.orElse(timesGmt),
-                o.displayChdirOnce.orElse(displayChdirOnce), maxDiskUsagePercent);
+                o.displayChdirOnce.orElse(displayChdirOnce), maxDiskUsagePercent,
+                o.listOptions.orElse(listOptions), customerProof);
     }
 
     /** The settings one context gives explicitly; empty fields inherit. */
@@ -125,12 +143,13 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
                             Optional<Long> maxRetrieveSize, Optional<Optional<Pattern>> allowFilter,
                             Optional<Optional<Pattern>> denyFilter, Optional<Optional<NameExpression>> hideUser,
                             Optional<Optional<NameExpression>> hideGroup, Optional<Boolean> hideNoAccess,
-                            Optional<Boolean> timesGmt, Optional<Boolean> displayChdirOnce) {
+                            Optional<Boolean> timesGmt, Optional<Boolean> displayChdirOnce,
+                            Optional<ListOptions> listOptions) {
 
         public static final Overrides NONE = new Overrides(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
 
         /** Overrides where {@code umask} covers directories too, and DisplayChdir's flag is inherited. */
         public Overrides(Optional<Boolean> allowOverwrite, Optional<Boolean> allowStoreRestart,
@@ -141,7 +160,7 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
                          Optional<Boolean> hideNoAccess, Optional<Boolean> timesGmt) {
             this(allowOverwrite, allowStoreRestart, allowRetrieveRestart, hiddenStores, umask, umask, maxStoreSize,
                     maxRetrieveSize, allowFilter, denyFilter, hideUser, hideGroup, hideNoAccess, timesGmt,
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         }
 
         /** Whether these overrides set {@code HideUser}, {@code HideGroup} or {@code HideNoAccess}. */

@@ -15,22 +15,35 @@ import java.util.Optional;
  *                       the user's root
  * @param accessGrant    the 230 text; {@code %u} is the user name
  * @param displayChdir   a file name looked for in each directory entered, sent as 250- lines
+ * @param fortunes       a fortune(6) text file: one random cookie is sent as 220- lines before the
+ *                       banner line (Pure-FTPd's {@code -F})
  */
 public record Messages(Optional<String> ident, boolean hideIdent, Optional<Path> displayConnect,
-                       Optional<String> displayLogin, Optional<String> accessGrant, Optional<String> displayChdir) {
+                       Optional<String> displayLogin, Optional<String> accessGrant, Optional<String> displayChdir,
+                       Optional<Path> fortunes) {
 
     public static final Messages NONE = new Messages(Optional.empty(), false, Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** Messages without a fortune file (ProFTPD has none). */
+    public Messages(Optional<String> ident, boolean hideIdent, Optional<Path> displayConnect,
+                    Optional<String> displayLogin, Optional<String> accessGrant, Optional<String> displayChdir) {
+        this(ident, hideIdent, displayConnect, displayLogin, accessGrant, displayChdir, Optional.empty());
+    }
 
     public Messages withDisplayLogin(Optional<String> file) {
-        return new Messages(ident, hideIdent, displayConnect, file, accessGrant, displayChdir);
+        return new Messages(ident, hideIdent, displayConnect, file, accessGrant, displayChdir, fortunes);
     }
 
     public Messages withAccessGrant(Optional<String> text) {
-        return new Messages(ident, hideIdent, displayConnect, displayLogin, text, displayChdir);
+        return new Messages(ident, hideIdent, displayConnect, displayLogin, text, displayChdir, fortunes);
     }
 
     public Messages withDisplayChdir(Optional<String> file) {
-        return new Messages(ident, hideIdent, displayConnect, displayLogin, accessGrant, file);
+        return new Messages(ident, hideIdent, displayConnect, displayLogin, accessGrant, file, fortunes);
+    }
+
+    public Messages withFortunes(Optional<Path> file) {
+        return new Messages(ident, hideIdent, displayConnect, displayLogin, accessGrant, displayChdir, file);
     }
 }

@@ -24,10 +24,13 @@ import java.util.Optional;
  *                           TransferRate in {@code <Anonymous>})
  * @param ratios             who must upload to download, and how much (Pure-FTPd -q/-Q, ProFTPD
  *                           mod_ratio)
+ * @param anonymousMaxLoad   Pure-FTPd's {@code -m}: anonymous downloads are refused while the
+ *                           system's one-minute load average is above this; 0 = never
  */
 public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
                             Duration loginFailureDelay, int maxLineLength, Refusals refusals, Quota quota,
-                            TransferRates rates, TransferRates anonymousRates, RatioRules ratios) {
+                            TransferRates rates, TransferRates anonymousRates, RatioRules ratios,
+                            double anonymousMaxLoad) {
     public static final SessionLimits DEFAULT = new SessionLimits(200, 10, 0, 3, Duration.ofSeconds(1), 4096);
 
     public SessionLimits {
@@ -40,13 +43,16 @@ public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessio
         Objects.requireNonNull(rates);
         Objects.requireNonNull(anonymousRates);
         Objects.requireNonNull(ratios);
+        if (!(anonymousMaxLoad >= 0) || Double.isInfinite(anonymousMaxLoad)) {
+            throw new IllegalArgumentException("the load limit must be a number of at least 0");
+        }
     }
 
     /** Limits without server-wide bandwidth caps or ratios. */
     public SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessionsPerUser, int maxLoginAttempts,
                          Duration loginFailureDelay, int maxLineLength, Refusals refusals, Quota quota) {
         this(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts, loginFailureDelay, maxLineLength,
-                refusals, quota, TransferRates.NONE, TransferRates.NONE, RatioRules.NONE);
+                refusals, quota, TransferRates.NONE, TransferRates.NONE, RatioRules.NONE, 0);
     }
 
     /**
@@ -67,17 +73,22 @@ public record SessionLimits(int maxSessions, int maxSessionsPerIp, int maxSessio
 
     public SessionLimits withQuota(Quota every) {
         return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
-                loginFailureDelay, maxLineLength, refusals, every, rates, anonymousRates, ratios);
+                loginFailureDelay, maxLineLength, refusals, every, rates, anonymousRates, ratios, anonymousMaxLoad);
     }
 
     public SessionLimits withRates(TransferRates everyone, TransferRates anonymous) {
         return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
-                loginFailureDelay, maxLineLength, refusals, quota, everyone, anonymous, ratios);
+                loginFailureDelay, maxLineLength, refusals, quota, everyone, anonymous, ratios, anonymousMaxLoad);
     }
 
     public SessionLimits withRatios(RatioRules rules) {
         return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
-                loginFailureDelay, maxLineLength, refusals, quota, rates, anonymousRates, rules);
+                loginFailureDelay, maxLineLength, refusals, quota, rates, anonymousRates, rules, anonymousMaxLoad);
+    }
+
+    public SessionLimits withAnonymousMaxLoad(double load) {
+        return new SessionLimits(maxSessions, maxSessionsPerIp, maxSessionsPerUser, maxLoginAttempts,
+                loginFailureDelay, maxLineLength, refusals, quota, rates, anonymousRates, ratios, load);
     }
 
     /** Limits with the standard refusal texts. */

@@ -13,6 +13,8 @@ import java.util.Optional;
  * {@code .forward}), and an anonymous upload of one must not become policy for someone else
  * (Pure-FTPd: "anonymous users can't, for security reasons, read or write dot-files").
  *
+ * Pure-FTPd's {@code -z} lets them list and download dot-files (still never create or change them).
+ *
  * <p>In an area from a configuration file ({@code <Anonymous>}), writes are governed by its
  * {@code <Limit>} blocks instead (denied unless one allows them, see {@code Session.require}),
  * and only the dot-file rule applies here.
@@ -20,14 +22,20 @@ import java.util.Optional;
 public final class AnonymousAccess implements AccessPolicy {
     private final Optional<VirtualPath> dropDirectory;
     private final boolean writesByLimit;
+    private final boolean readsDotFiles;
 
     public AnonymousAccess(Optional<VirtualPath> dropDirectory) {
         this(dropDirectory, false);
     }
 
     public AnonymousAccess(Optional<VirtualPath> dropDirectory, boolean writesByLimit) {
+        this(dropDirectory, writesByLimit, false);
+    }
+
+    public AnonymousAccess(Optional<VirtualPath> dropDirectory, boolean writesByLimit, boolean readsDotFiles) {
         this.dropDirectory = dropDirectory;
         this.writesByLimit = writesByLimit;
+        this.readsDotFiles = readsDotFiles;
     }
 
     /** Whether write permissions are left to the area's {@code <Limit>} blocks. */
@@ -37,7 +45,7 @@ public final class AnonymousAccess implements AccessPolicy {
 
     @Override
     public boolean permits(Permission permission, VirtualPath path) {
-        if (hasDotComponent(path)) {
+        if (hasDotComponent(path) && !(readsDotFiles && (permission == Permission.LIST || permission == Permission.READ))) {
             return false;
         }
         if (writesByLimit) {

@@ -65,7 +65,7 @@ public final class MessageFile {
         }
     }
 
-    private static List<String> lines(byte[] bytes) throws IOException {
+    static List<String> lines(byte[] bytes) throws IOException {
         String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
         List<String> lines = new ArrayList<>();

@@ -189,7 +189,7 @@ class PureFtpdConfTest {
                 "MaxIdleTime 5",
                 "MaxIdleTime 6",
                 "TLS 4",
-                "CustomerProof yes")).containsExactly(
+                "ExtAuth /var/run/ftpd.sock")).containsExactly(
                 "/etc/pure-ftpd.conf:1: MaxClientsNumber takes a number, not 'fifty'",
                 "/etc/pure-ftpd.conf:2: unknown key 'Frobnicate' (not a pure-ftpd.conf setting)",
                 "/etc/pure-ftpd.conf:3: ChrootEveryone takes yes or no, not 'maybe'",
@@ -205,13 +205,12 @@ class PureFtpdConfTest {
                 "/etc/pure-ftpd.conf:10: ForcePassiveIP takes one value, not 'a b'",
                 "/etc/pure-ftpd.conf:12: MaxIdleTime is given twice (also at line 11)",
                 "/etc/pure-ftpd.conf:13: -Y (--tls) takes 0, 1, 2 or 3, not '4'",
-                "/etc/pure-ftpd.conf:14: CustomerProof is not supported yet");
+                "/etc/pure-ftpd.conf:14: ExtAuth is not supported yet");
     }
 
     @Test
     void featuresFerryLacksAreFineWhenSwitchedOff() throws PureFtpdConfException {
-        PureFtpdConf conf = parse("DisplayDotFiles no", "CustomerProof no", "AutoRename no",
-                "IPV4Only no", "AnonymousCanCreateDirs no");
+        PureFtpdConf conf = parse("AutoRename no", "IPV4Only no", "AnonymousCanCreateDirs no");
         assertThat(conf.settings()).isEmpty();
         assertThat(conf.notes()).isEmpty();
     }
@@ -260,28 +259,10 @@ class PureFtpdConfTest {
                 .hasMessageStartingWith("-A (--chrooteveryone) and -a (--trustedgid) contradict each other");
     }
 
-    /** The stock pure-ftpd.conf, trimmed: it fails on exactly the features Ferry lacks. */
+    /** The stock pure-ftpd.conf (comments trimmed) loads as it is, every key meaning what it says. */
     @Test
-    void theStockPureFtpdConfFailsExactlyOnTheUnsupportedKeys() throws IOException {
+    void theStockPureFtpdConfLoads() throws IOException, PureFtpdConfException {
         Path file = stockConf();
-        List<String> lines = Files.readAllLines(file);
-        assertThatThrownBy(() -> PureFtpdConf.read(file)).isInstanceOfSatisfying(PureFtpdConfException.class,
-                e -> assertThat(e.errors()).containsExactly(
-                        file + ":" + lineOf(lines, "DisplayDotFiles") + ": DisplayDotFiles is not supported yet",
-                        file + ":" + lineOf(lines, "LimitRecursion") + ": LimitRecursion is not supported yet",
-                        file + ":" + lineOf(lines, "MaxLoad") + ": MaxLoad is not supported yet",
-                        file + ":" + lineOf(lines, "CustomerProof") + ": CustomerProof is not supported yet"));
-    }
-
-    @Test
-    void theStockPureFtpdConfWithoutThoseKeysLoads() throws IOException, PureFtpdConfException {
-        Path file = stockConf();
-        List<String> kept = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            kept.add(line.matches("(DisplayDotFiles|LimitRecursion|MaxLoad|CustomerProof)\\s.*")
-                    ? "# " + line : line);
-        }
-        Files.write(file, kept);
         PureFtpdConf conf = PureFtpdConf.read(file);
         assertThat(conf.notes()).extracting(n -> n.substring(n.indexOf(": ") + 2, n.indexOf(" changes nothing")))
                 .containsExactly("Daemonize yes", "MinUID 100");
@@ -292,7 +273,12 @@ class PureFtpdConfTest {
                 "-l puredb:/etc/pure-ftpd/pureftpd.pdb: that file is not read; " + LoginMethods.OWN_USERS,
                 "-l unix: system accounts do not log in to Ferry; " + LoginMethods.OWN_USERS);
         assertThat(r.server()).isEqualTo(plain("-A", "-c", "50", "-C", "8", "-H", "-I", "15", "-s", "-U", "133:022",
-                "-k", "99"));
+                "-k", "99", "-D", "-L", "10000:8", "-m", "4", "-Z"));
+        assertThat(r.server().files().listOptions().flags().all()).isTrue();
+        assertThat(r.server().files().listOptions().maxFiles()).isEqualTo(10000);
+        assertThat(r.server().files().listOptions().maxDepth()).isEqualTo(8);
+        assertThat(r.server().limits().anonymousMaxLoad()).isEqualTo(4.0);
+        assertThat(r.server().files().customerProof()).isTrue();
         assertThat(r.server().files().maxDiskUsagePercent()).isEqualTo(99);
         assertThat(r.server().files().fileMode()).isEqualTo(0644);
         assertThat(r.server().files().directoryMode()).isEqualTo(0755);
@@ -313,20 +299,20 @@ class PureFtpdConfTest {
     void ferryServePrintsOverridesAndRefusesABadFile() throws IOException {
         Path conf = temp.resolve("pure-ftpd.conf");
         Files.writeString(conf, "MaxClientsNumber 20\nDaemonize yes\n");
-        // -m stops the start after the file was read, so nothing listens.
+        // -N stops the start after the file was read, so nothing listens.
         ServeSwitchesTest.Run run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(),
-                "--pureconf", conf.toString(), "-c", "50", "-m", "4");
+                "--pureconf", conf.toString(), "-c", "50", "-N");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo(
                 "ferry serve: -c 50 overrides MaxClientsNumber 20 from " + conf + "\n"
                         + "ferry serve: note: " + conf + ":2: Daemonize yes changes nothing: Ferry runs in the "
                         + "foreground; run it under a supervisor such as systemd\n"
-                        + "ferry serve: --maxload is not supported yet\n");
+                        + "ferry serve: --natmode is not supported yet\n");
 
-        Files.writeString(conf, "MaxClientsNumber 20\nMaxLoad 4\n");
+        Files.writeString(conf, "MaxClientsNumber 20\nNATmode yes\n");
         run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(), "--pureconf", conf.toString());
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo(conf + ":2: MaxLoad is not supported yet\n"
+        assertThat(run.err()).isEqualTo(conf + ":2: NATmode is not supported yet\n"
                 + "ferry serve: " + conf + " has errors; not started\n");
 
         run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(), "--pureconf", conf.toString(),

@@ -308,6 +308,29 @@ class ServeSwitchesTest {
     }
 
     @Test
+    void listingLoadAndChmodSwitchesOfPureFtpd() {
+        assertThat(server("-D").files().listOptions().flags().all()).isTrue();
+        assertThat(server().files().listOptions()).isEqualTo(dev.ferry.config.ListOptions.DEFAULT);
+        var limited = server("-L", "2000:3").files().listOptions();
+        assertThat(limited.maxFiles()).isEqualTo(2000);
+        assertThat(limited.maxDepth()).isEqualTo(3);
+        for (String bad : new String[] {"0:5", "2000", "a:b", "2000:5:1"}) {
+            assertThatThrownBy(() -> built("-L", bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("-L (--limitrecursion) takes FILES:DEPTH");
+        }
+        assertThat(server("-m", "2.5").limits().anonymousMaxLoad()).isEqualTo(2.5);
+        assertThat(server().limits().anonymousMaxLoad()).isZero();
+        for (String bad : new String[] {"high", "0", "4.5.6", "1e3"}) {
+            assertThatThrownBy(() -> built("--maxload=" + bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("-m (--maxload) takes a load average above 0");
+        }
+        assertThat(server("-Z").files().customerProof()).isTrue();
+        assertThat(server().files().customerProof()).isFalse();
+        assertThat(server("-Z").files().chmodMode(0, false)).isEqualTo(0600);
+        assertThat(server("-Z").files().chmodMode(0055, true)).isEqualTo(0755);
+    }
+
+    @Test
     void noTruncateUploadsUnderAHiddenName() {
         assertThat(server("-0").files().hiddenStores()).contains(FileRules.HIDDEN_STORE_PREFIX);
         assertThat(server().files().hiddenStores()).isEmpty();
@@ -315,21 +338,14 @@ class ServeSwitchesTest {
 
     static Stream<Arguments> unsupported() {
         return Stream.of(
-                Arguments.of(List.of("--maxload", "4"), "--maxload"),
                 Arguments.of(List.of("-3", "/run/certd.sock"), "--extcert"),
                 Arguments.of(List.of("-4"), "--ipv4only"),
                 Arguments.of(List.of("-6"), "--ipv6only"),
-                Arguments.of(List.of("-D"), "--displaydotfiles"),
-                Arguments.of(List.of("-F", "/usr/share/fortune/zippy"), "--fortunesfile"),
-                Arguments.of(List.of("-L", "2000:5"), "--limitrecursion"),
-                Arguments.of(List.of("-m", "4"), "--maxload"),
                 Arguments.of(List.of("-M"), "--anonymouscancreatedirs"),
                 Arguments.of(List.of("-N"), "--natmode"),
                 Arguments.of(List.of("-r"), "--autorename"),
                 Arguments.of(List.of("-v", "ftp"), "--bonjour"),
                 Arguments.of(List.of("--trustedip", "10.1.1.1"), "--trustedip"),
-                Arguments.of(List.of("-z"), "--allowdotfiles"),
-                Arguments.of(List.of("-Z"), "--customerproof"),
                 Arguments.of(List.of("-l", "extauth:/run/ftpd.sock"), "-l extauth"));
     }
 
@@ -391,9 +407,9 @@ class ServeSwitchesTest {
     @Test
     @ResourceLock("java.lang.System.err")
     void ferryServeRefusesAnUnsupportedSwitchWithExitStatus2() {
-        Run run = ferry("serve", "--data-dir", data.root().toString(), "-m", "4");
+        Run run = ferry("serve", "--data-dir", data.root().toString(), "-N");
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("ferry serve: --maxload is not supported yet\n");
+        assertThat(run.err()).isEqualTo("ferry serve: --natmode is not supported yet\n");
         assertThat(data.root()).doesNotExist();
     }
 
@@ -415,8 +431,10 @@ class ServeSwitchesTest {
                 "-x, --prohibitdotfileswrite", "-X, --prohibitdotfilesread", "-U, --umask=FILES:DIRS",
                 "-0, --notruncate", "-s, --antiwarez", "--pureconf=FILE", "--config=FILE", "-O, --altlog=FORMAT:FILE",
                 "--upload-script=PROGRAM", "-o, --uploadscript");
-        assertThat(out.toString()).contains("-k, --maxdiskusagepct=PERCENT");
-        assertThat(out.toString()).doesNotContain("--maxload", "--natmode");
+        assertThat(out.toString()).contains("-k, --maxdiskusagepct=PERCENT", "-D, --displaydotfiles",
+                "-L, --limitrecursion=FILES:DEPTH", "-m, --maxload=LOAD", "-Z, --customerproof",
+                "-F, --fortunesfile=FILE");
+        assertThat(out.toString()).doesNotContain("--natmode", "--autorename");
     }
 
     record Run(int status, String err) {

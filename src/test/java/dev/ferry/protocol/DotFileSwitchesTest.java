@@ -105,4 +105,33 @@ class DotFileSwitchesTest {
             assertThat(client.command("DELE .profile").code()).isEqualTo(250);
         }
     }
+
+    @Test
+    void dashZLetsAnonymousUsersListAndReadDotFilesButNeverWriteThem() throws IOException {
+        try (RulesServer server = RulesServer.fromSwitches(dir, "--anonymous", "--anonymous-upload-dir", "incoming",
+                "-z")) {
+            Files.writeString(server.anonymousRoot().resolve(".message"), "welcome");
+            Files.createDirectories(server.anonymousRoot().resolve(".hidden-dir"));
+            Files.writeString(server.anonymousRoot().resolve(".hidden-dir/inside.txt"), "inside");
+            try (RawFtpClient anonymous = server.connect()) {
+                anonymous.login("anonymous", "guest@example.com");
+                assertThat(RulesServer.names(anonymous, "NLST -a")).contains(".message", ".hidden-dir");
+                assertThat(RulesServer.names(anonymous, "NLST")).doesNotContain(".message");
+                assertThat(RulesServer.run(anonymous, "RETR .message").data()).isEqualTo("welcome");
+                assertThat(RulesServer.run(anonymous, "RETR .hidden-dir/inside.txt").data()).isEqualTo("inside");
+                assertThat(anonymous.command("PASV").code()).isEqualTo(227);
+                assertThat(anonymous.command("STOR incoming/.forward").code()).isEqualTo(550);
+                assertThat(server.anonymousRoot().resolve("incoming/.forward")).doesNotExist();
+            }
+        }
+        try (RulesServer server = RulesServer.fromSwitches(dir.resolve("without"), "--anonymous")) {
+            Files.writeString(server.anonymousRoot().resolve(".message"), "welcome");
+            try (RawFtpClient anonymous = server.connect()) {
+                anonymous.login("anonymous", "guest@example.com");
+                assertThat(RulesServer.names(anonymous, "NLST -a")).doesNotContain(".message");
+                assertThat(anonymous.command("PASV").code()).isEqualTo(227);
+                assertThat(anonymous.command("RETR .message").code()).isEqualTo(550);
+            }
+        }
+    }
 }

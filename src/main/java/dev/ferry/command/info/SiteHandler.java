@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * SITE (RFC 959 §4.1.3): {@code SITE HELP} lists the sub-commands; {@code SITE CHMOD mode path}
  * changes permission bits (the UNIX convention ProFTPD, Pure-FTPd and vsftpd share). Set-id and
- * sticky bits are refused. {@code SITE RATIO} tells the login where it stands against its
+ * sticky bits are refused; the owner always keeps 0700 on the top of the jail, and under
+ * Pure-FTPd's {@code -Z} 0600 on files and 0700 on directories everywhere. {@code SITE RATIO} tells the login where it stands against its
  * upload/download ratio (ProFTPD mod_ratio).
  */
 public final class SiteHandler implements CommandHandler {
@@ -60,7 +61,12 @@ public final class SiteHandler implements CommandHandler {
         }
         VirtualPath path = session.resolve(rest.substring(space + 1));
         session.require(Permission.CHMOD, path);
-        session.fs().setMode(path, mode);
+        boolean directory = session.fs().stat(path).isDirectory();
+        int applied = session.rules().files(session.hostPath(path)).chmodMode(mode, directory);
+        if (path.isRoot()) {
+            applied |= 0700; // as Pure-FTPd: the top of the jail never locks its owner (and the server) out
+        }
+        session.fs().setMode(path, applied);
         return Reply.of(ReplyCode.OK, "SITE CHMOD command successful");
     }
 }

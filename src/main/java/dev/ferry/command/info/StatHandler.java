@@ -4,6 +4,7 @@ import dev.ferry.command.CommandHandler;
 import dev.ferry.command.listing.ListingRequest;
 import dev.ferry.command.listing.ListingTarget;
 import dev.ferry.command.listing.LsFormat;
+import dev.ferry.config.ListOptions;
 import dev.ferry.fs.FileEntry;
 import dev.ferry.fs.FsException;
 import dev.ferry.reply.FtpException;
@@ -29,12 +30,18 @@ public final class StatHandler implements CommandHandler {
             return status(session, running);
         }
         ListingRequest request = ListingRequest.parse(argument);
-        ListingTarget target = ListingTarget.resolve(session, request.path(), request.showHidden());
+        ListingTarget target = ListingTarget.resolve(session, request, ListOptions.Command.LIST);
         LsFormat format = new LsFormat(Instant.now());
         List<String> lines = new ArrayList<>();
         lines.add("Status of " + session.resolve(request.path()) + ":");
         for (FileEntry entry : target.entries()) {
             lines.add(format.line(entry));
+        }
+        for (ListingTarget.Section section : target.below()) {
+            lines.add(target.headingOf(section) + ":");
+            for (FileEntry entry : section.entries()) {
+                lines.add(format.line(entry));
+            }
         }
         lines.add("End of status");
         return Reply.multiline(ReplyCode.FILE_STATUS, lines);

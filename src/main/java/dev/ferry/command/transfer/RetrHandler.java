@@ -5,6 +5,7 @@ import dev.ferry.config.FileRules;
 import dev.ferry.fs.FsException;
 import dev.ferry.fs.VirtualPath;
 import dev.ferry.policy.Permission;
+import dev.ferry.policy.SystemLoad;
 import dev.ferry.reply.FtpException;
 import dev.ferry.reply.Outcome;
 import dev.ferry.reply.ReplyCode;
@@ -18,13 +19,20 @@ import java.nio.channels.FileChannel;
  * larger than {@code MaxRetrieveFileSize} (ProFTPD mod_xfer) is refused with 550 before any data
  * connection is opened (ProFTPD opens it and then aborts). So is a download the login's
  * upload/download ratio does not allow (Pure-FTPd {@code -q}/{@code -Q}, ProFTPD mod_ratio), which
- * counts what is left to send after REST.
+ * counts what is left to send after REST. Under Pure-FTPd's {@code -m LOAD} an anonymous download
+ * waits (450) while the one-minute load average is above LOAD.
  */
 public final class RetrHandler implements CommandHandler {
     @Override
     public Outcome handle(Session session, String argument) throws FtpException, FsException {
         VirtualPath path = session.resolve(argument);
         session.require(Permission.READ, path);
+        double maxLoad = session.config().limits().anonymousMaxLoad();
+        if (maxLoad > 0 && session.account().anonymous() && SystemLoad.above(maxLoad)) {
+            throw new FtpException(ReplyCode.FILE_ACTION_NOT_TAKEN, String.format(java.util.Locale.ROOT,
+                    "The system load (%.2f) is too high for anonymous downloads; try again later",
+                    SystemLoad.oneMinute()));
+        }
         FileChannel file = session.fs().openRead(path); // 550s first: they say more than a 425
         long offset = session.parameters().takeRestOffset();
         FileRules files = session.rules().files(session.hostPath(path));

@@ -13,7 +13,7 @@ final class DirectiveNames {
             "systemlog", "sysloglevel",
             "quotaengine", "quotalimittable", "quotatallytable", "authuserfile", "authgroupfile", "authpam",
             "maxinstances", "maxhostsperuser", "maxclientsperclass", "bandwidth", "deferwelcome",
-            "displayquit", "displayfiletransfer", "displaygoaway", "listoptions", "showsymlinks", "pathallowfilter",
+            "displayquit", "displayfiletransfer", "displaygoaway", "showsymlinks", "pathallowfilter",
             "pathdenyfilter", "allowchmod", "hidefiles", "dirfakeuser", "dirfakegroup", "dirfakemode",
             "scoreboardfile", "pidfile", "usesendfile", "maxcommandrate", "delayengine", "wtmplog",
             "userpassword", "grouppassword", "createhome", "rlimitcpu", "rlimitmemory", "rlimitopenfiles",

@@ -1,6 +1,7 @@
 package dev.ferry.config.proftpd;
 
 import dev.ferry.config.FileRules;
+import dev.ferry.config.ListOptions;
 import dev.ferry.config.file.ConfigNode;
 import dev.ferry.policy.limit.NameExpression;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * The file settings one context gives ({@code AllowOverwrite}, {@code Umask}, ...), as they are
  * read. Syntax and meaning follow ProFTPD's mod_core ({@code Umask}, {@code HideUser},
  * {@code HideGroup}, {@code HideNoAccess}, {@code TimesGMT}, {@code DisplayChdir},
- * {@code AllowFilter}, {@code DenyFilter}) and mod_xfer ({@code AllowOverwrite},
+ * {@code AllowFilter}, {@code DenyFilter}), mod_ls ({@code ListOptions}) and mod_xfer ({@code AllowOverwrite},
  * {@code AllowStoreRestart}, {@code AllowRetrieveRestart}, {@code HiddenStores},
  * {@code MaxStoreFileSize}, {@code MaxRetrieveFileSize}) documentation.
  */
@@ -34,6 +35,7 @@ final class FileDraft {
     private Optional<Boolean> hideNoAccess = Optional.empty();
     private Optional<Boolean> timesGmt = Optional.empty();
     private Optional<Boolean> displayChdirOnce = Optional.empty();
+    private Optional<ListOptions> listOptions = Optional.empty();
 
     /** Reads {@code d} if it is a file setting; false when it is not one. */
     boolean read(ConfigNode d) throws Values.Invalid {
@@ -56,6 +58,13 @@ final class FileDraft {
             case "timesgmt" -> timesGmt = Optional.of(Values.onOff(d));
             case "allowfilter" -> allowFilter = Optional.of(Optional.of(Values.regex(d)));
             case "denyfilter" -> denyFilter = Optional.of(Optional.of(Values.regex(d)));
+            case "listoptions" -> {
+                try {
+                    listOptions = Optional.of(ListOptions.parse(d.args()));
+                } catch (IllegalArgumentException e) {
+                    throw new Values.Invalid(e.getMessage());
+                }
+            }
             default -> {
                 return false;
             }
@@ -81,7 +90,7 @@ final class FileDraft {
     FileRules.Overrides overrides() {
         return new FileRules.Overrides(allowOverwrite, allowStoreRestart, allowRetrieveRestart, hiddenStores, umask,
                 directoryUmask, maxStoreSize, maxRetrieveSize, allowFilter, denyFilter, anyOf(hiddenUsers),
-                anyOf(hiddenGroups), hideNoAccess, timesGmt, displayChdirOnce);
+                anyOf(hiddenGroups), hideNoAccess, timesGmt, displayChdirOnce, listOptions);
     }
 
     /** {@code HiddenStores on|off|PREFIX}; ProFTPD's second argument (a suffix) is not supported yet. */
