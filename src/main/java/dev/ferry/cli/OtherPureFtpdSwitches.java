@@ -10,8 +10,7 @@ import picocli.CommandLine.Option;
  * line is understood rather than rejected as unknown: those that only concern how Pure-FTPd
  * itself runs are accepted with a note saying why they change nothing, and those for features
  * Ferry lacks are refused, never silently ignored. Hidden from the help; docs/configuration.md
- * lists them. Pure-FTPd's {@code -V} ({@code --trustedip}) is {@code --version} here, so only
- * its long form exists.
+ * lists them.
  */
 public final class OtherPureFtpdSwitches {
 
@@ -55,14 +54,8 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-N", "--natmode"}, hidden = true)
     private boolean natMode;
 
-    @Option(names = {"-r", "--autorename"}, hidden = true)
-    private boolean autoRename;
-
     @Option(names = {"-v", "--bonjour"}, hidden = true)
     private String bonjour;
-
-    @Option(names = "--trustedip", hidden = true)
-    private String trustedIp;
 
     /**
      * Adds a note for each accepted switch that was given.
@@ -76,9 +69,7 @@ public final class OtherPureFtpdSwitches {
         refused.put("--ipv6only", ipv6Only);
         refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
         refused.put("--natmode", natMode);
-        refused.put("--autorename", autoRename);
         refused.put("--bonjour", bonjour != null);
-        refused.put("--trustedip", trustedIp != null);
         for (Map.Entry<String, Boolean> r : refused.entrySet()) {
             if (r.getValue()) {
                 throw new IllegalArgumentException(notSupported(r.getKey()));

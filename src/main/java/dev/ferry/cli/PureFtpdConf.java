@@ -65,7 +65,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         /** Two numbers, "FILES DEPTH" (or "FILES:DEPTH"), for {@code --limitrecursion}. */
         LIMITS,
         /** One word for the switch, checked by the switch's own rules. */
-        BIND, HOST, GROUP, UMASK, PER_USER, QUOTA, CIPHERS, LOAD, FILE,
+        BIND, HOST, GROUP, UMASK, PER_USER, QUOTA, CIPHERS, LOAD, FILE, ADDRESS,
         /** {@code FORMAT:FILE} for {@code --altlog}; may be given more than once, as Bind. */
         ALT_LOG,
         /** KB/s, one number or "UPLOAD:DOWNLOAD", for {@code --anonymousbandwidth}/{@code --userbandwidth}. */
@@ -151,7 +151,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("AnonymousCanCreateDirs", Kind.REFUSED_FLAG, "--anonymouscancreatedirs"),
             new Rule("NATmode", Kind.REFUSED_FLAG, "--natmode"),
             new Rule("AllowDotFiles", Kind.FLAG, "--allowdotfiles"),
-            new Rule("AutoRename", Kind.REFUSED_FLAG, "--autorename"),
+            new Rule("AutoRename", Kind.FLAG, "--autorename"),
             new Rule("NoChmod", Kind.FLAG, "--nochmod"),
             new Rule("KeepAllFiles", Kind.FLAG, "--keepallfiles"),
             new Rule("NoRename", Kind.FLAG, "--norename"),
@@ -163,7 +163,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("AnonymousRatio", Kind.RATIO, "--anonymousratio"),
             new Rule("UserRatio", Kind.RATIO, "--userratio"),
             new Rule("FortunesFile", Kind.FILE, "--fortunesfile"),
-            new Rule("TrustedIP", Kind.REFUSED, "--trustedip"),
+            new Rule("TrustedIP", Kind.ADDRESS, "--trustedip"),
             new Rule("TLSCipherSuite", Kind.CIPHERS, "--tlsciphersuite"),
             new Rule("CertFile", Kind.CERTIFICATE, "--certfile"),
             new Rule("CertFileAndKey", Kind.CERTIFICATE_AND_KEY, "--certfile"),
@@ -273,6 +273,10 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             case GROUP -> {
                 ServeSwitches.trustedGroup(oneWord(key, value));
                 yield new Setting(line, key, value, option, List.of(option, value));
+            }
+            case ADDRESS -> {
+                ServeSwitches.trustedIp(oneWord(key, value));
+                yield new Setting(line, key, value, option, List.of(option, value.strip()));
             }
             case LOAD -> {
                 ServeSwitches.maxLoad(oneWord(key, value));

@@ -40,6 +40,7 @@ import dev.ferry.fs.VirtualPath;
 import dev.ferry.log.transfer.TransferLogSpec;
 import dev.ferry.policy.limit.NameExpression;
 import dev.ferry.policy.quota.Quota;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,6 +258,15 @@ public final class ServeSwitches {
     @Option(names = {"-z", "--allowdotfiles"},
             description = "Let anonymous users list and download dot-files (they still cannot create or change them).")
     private boolean allowDotFiles;
+
+    @Option(names = {"-r", "--autorename"},
+            description = "Never overwrite: a STOR onto an existing file saves it as NAME.1, NAME.2, ...")
+    private boolean autoRename;
+
+    @Option(names = "--trustedip", paramLabel = "ADDRESS",
+            description = "Real users may log in only on connections to this local address; others only anonymous. "
+                    + "(Pure-FTPd's -V; here -V is --version.)")
+    private String trustedIp;
 
     @Option(names = {"-Z", "--customerproof"},
             description = "SITE CHMOD never takes away the owner's read and write bits (and search on directories).")
@@ -580,7 +590,8 @@ public final class ServeSwitches {
                 : DotFiles.ALLOWED;
         LoginRules d = LoginRules.DEFAULT;
         return new LoginRules(roots, d.userAliases(), d.authAliasOnly(), d.rootLogin(), d.requireValidShell(),
-                false, d.anonymousGroup(), !anonymousOnly, dotFiles, LoginMethods.parse(loginMethods, notes));
+                false, d.anonymousGroup(), !anonymousOnly, dotFiles, LoginMethods.parse(loginMethods, notes),
+                Optional.ofNullable(trustedIp).map(ServeSwitches::trustedIp));
     }
 
     private FileRules files() {
@@ -590,7 +601,7 @@ public final class ServeSwitches {
                 noTruncate ? Optional.of(FileRules.HIDDEN_STORE_PREFIX) : f.hiddenStores(),
                 masks.files(), masks.directories(), f.maxStoreSize(), f.maxRetrieveSize(),
                 f.allowFilter(), f.denyFilter(), f.hideUser(), f.hideGroup(), f.hideNoAccess(), f.timesGmt(),
-                f.displayChdirOnce(), maxDiskUsage, listOptions(f.listOptions()), customerProof);
+                f.displayChdirOnce(), maxDiskUsage, listOptions(f.listOptions()), customerProof, autoRename);
     }
 
     /** {@code -D} and {@code -L}: Pure-FTPd's listing switches, as ProFTPD's ListOptions would say them. */
@@ -608,6 +619,19 @@ public final class ServeSwitches {
             throw new IllegalArgumentException("-F (--fortunesfile): " + fortunesFile + " is not a readable file");
         }
         return Messages.NONE.withFortunes(Optional.of(fortunesFile.toAbsolutePath().normalize()));
+    }
+
+    /** {@code --trustedip}: a literal address (no name lookup: the check must not depend on DNS). */
+    static InetAddress trustedIp(String spec) {
+        String value = spec.strip();
+        if (!value.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            throw new IllegalArgumentException("--trustedip takes an IP address such as 10.0.0.1, not '" + spec + "'");
+        }
+        try {
+            return InetAddress.getByName(value);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("--trustedip takes an IP address such as 10.0.0.1, not '" + spec + "'");
+        }
     }
 
     /** Pure-FTPd's {@code -m LOAD}: a load average, such as 4 or 2.5. */

@@ -36,13 +36,15 @@ import java.util.regex.Pattern;
  *                             listing flags and listing limits
  * @param customerProof        Pure-FTPd's {@code -Z}: SITE CHMOD always leaves the owner able to read
  *                             and write a file ({@code 0600}) and to enter a directory ({@code 0700})
+ * @param autoRename           Pure-FTPd's {@code -r}: a STOR onto an existing file is saved as
+ *                             {@code name.1}, {@code name.2}, ... instead of replacing it
  */
 public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boolean allowRetrieveRestart,
                         Optional<String> hiddenStores, int umask, int directoryUmask, long maxStoreSize,
                         long maxRetrieveSize, Optional<Pattern> allowFilter, Optional<Pattern> denyFilter,
                         Optional<NameExpression> hideUser, Optional<NameExpression> hideGroup, boolean hideNoAccess,
                         boolean timesGmt, boolean displayChdirOnce, int maxDiskUsagePercent,
-                        ListOptions listOptions, boolean customerProof) {
+                        ListOptions listOptions, boolean customerProof, boolean autoRename) {
 
     /** The prefix {@code HiddenStores on} uses, as ProFTPD: ".in.NAME." */
     public static final String HIDDEN_STORE_PREFIX = ".in.";
@@ -53,12 +55,12 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
     /** Ferry's defaults without a configuration file: users own their jail. */
     public static final FileRules FERRY = new FileRules(true, true, true, Optional.empty(), 022, 022, 0, 0,
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false, 0,
-            ListOptions.DEFAULT, false);
+            ListOptions.DEFAULT, false, false);
 
     /** ProFTPD's defaults, used under a configuration file so that it means what it meant there. */
     public static final FileRules PROFTPD = new FileRules(false, false, true, Optional.empty(), 022, 022, 0, 0,
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true, false, 0,
-            ListOptions.DEFAULT, false);
+            ListOptions.DEFAULT, false, false);
 
     public FileRules {
         java.util.Objects.requireNonNull(listOptions, "listOptions");
@@ -85,7 +87,7 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
                      boolean timesGmt) {
         this(allowOverwrite, allowStoreRestart, allowRetrieveRestart, hiddenStores, umask, umask, maxStoreSize,
                 maxRetrieveSize, allowFilter, denyFilter, hideUser, hideGroup, hideNoAccess, timesGmt, false, 0,
-                ListOptions.DEFAULT, false);
+                ListOptions.DEFAULT, false, false);
     }
 
     private static boolean validPrefix(String prefix) {
@@ -133,7 +135,7 @@ public record FileRules(boolean allowOverwrite, boolean allowStoreRestart, boole
                 o.hideGroup.isPresent() ? o.hideGroup.get() : hideGroup,
                 o.hideNoAccess.orElse(hideNoAccess), o.timesGmt.orElse(timesGmt),
                 o.displayChdirOnce.orElse(displayChdirOnce), maxDiskUsagePercent,
-                o.listOptions.orElse(listOptions), customerProof);
+                o.listOptions.orElse(listOptions), customerProof, autoRename);
     }
 
     /** The settings one context gives explicitly; empty fields inherit. */

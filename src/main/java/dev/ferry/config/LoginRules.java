@@ -2,6 +2,7 @@ package dev.ferry.config;
 
 import dev.ferry.auth.AccountSource;
 import dev.ferry.policy.limit.NameExpression;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,11 +30,13 @@ import java.util.Optional;
  *                          {@code -X}); anonymous users never have access to them
  * @param sources           where users are looked up, in order (ProFTPD's {@code AuthOrder},
  *                          Pure-FTPd's {@code -l}); the first that knows a name decides
+ * @param trustedAddress    Pure-FTPd's {@code --trustedip}: non-anonymous logins only on
+ *                          connections to this local address; anonymous ones on any
  */
 public record LoginRules(List<DefaultRoot> defaultRoots, Map<String, String> userAliases, boolean authAliasOnly,
                          boolean rootLogin, boolean requireValidShell, boolean useReverseDns,
                          Optional<NameExpression> anonymousGroup, boolean realUsers, DotFiles dotFiles,
-                         List<AccountSource> sources) {
+                         List<AccountSource> sources, Optional<InetAddress> trustedAddress) {
 
     public static final LoginRules DEFAULT = new LoginRules(List.of(), Map.of(), false, false, true, false,
             Optional.empty(), true, DotFiles.ALLOWED);
@@ -46,6 +49,16 @@ public record LoginRules(List<DefaultRoot> defaultRoots, Map<String, String> use
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no account source");
         }
+        Objects.requireNonNull(trustedAddress);
+    }
+
+    /** Rules without a trusted address: real users may log in on every address. */
+    public LoginRules(List<DefaultRoot> defaultRoots, Map<String, String> userAliases, boolean authAliasOnly,
+                      boolean rootLogin, boolean requireValidShell, boolean useReverseDns,
+                      Optional<NameExpression> anonymousGroup, boolean realUsers, DotFiles dotFiles,
+                      List<AccountSource> sources) {
+        this(defaultRoots, userAliases, authAliasOnly, rootLogin, requireValidShell, useReverseDns, anonymousGroup,
+                realUsers, dotFiles, sources, Optional.empty());
     }
 
     /** Rules that look users up in Ferry's own user database only. */

@@ -210,7 +210,7 @@ class PureFtpdConfTest {
 
     @Test
     void featuresFerryLacksAreFineWhenSwitchedOff() throws PureFtpdConfException {
-        PureFtpdConf conf = parse("AutoRename no", "IPV4Only no", "AnonymousCanCreateDirs no");
+        PureFtpdConf conf = parse("IPV4Only no", "AnonymousCanCreateDirs no", "NATmode no");
         assertThat(conf.settings()).isEmpty();
         assertThat(conf.notes()).isEmpty();
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ferry.policy.SystemLoad;
 import dev.ferry.testkit.RawFtpClient;
 import dev.ferry.testkit.RawFtpClient.RawReply;
+import dev.ferry.transfer.TransferSupport;
+import dev.ferry.transfer.TransferSupport.RawMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pure-FTPd's {@code -Z} ({@code --customerproof}: SITE CHMOD cannot take the owner's own
- * access away) and {@code -m LOAD} ({@code --maxload}: anonymous downloads wait while the
- * machine is busy), and the jail's top, which SITE CHMOD never locks.
+ * access away), {@code -m LOAD} ({@code --maxload}: anonymous downloads wait while the machine is
+ * busy), {@code -r} ({@code --autorename}: uploads never overwrite) and {@code --trustedip}
+ * (real users only through one local address), and the jail's top, which SITE CHMOD never locks.
  */
 class PureFtpdSafeguardsTest {
     @TempDir
@@ -84,6 +87,52 @@ class PureFtpdSafeguardsTest {
                 RulesServer.Exchange retr = RulesServer.run(anonymous, "RETR pub.txt");
                 assertThat(retr.code()).isEqualTo(226);
                 assertThat(retr.data()).isEqualTo("public");
+            }
+        }
+    }
+
+    @Test
+    void autoRenameNeverOverwritesAndNamesTheNewFile() throws IOException {
+        try (RulesServer server = RulesServer.fromSwitches(dir, "-r");
+             RawFtpClient client = server.alice()) {
+            Files.writeString(server.home().resolve("report.txt"), "first");
+            RawReply opening = TransferSupport.upload(client, RawMode.PASV, "STOR report.txt", "second".getBytes());
+            assertThat(opening.text()).contains("report.txt.1");
+            TransferSupport.upload(client, RawMode.PASV, "STOR report.txt", "third".getBytes());
+            assertThat(server.home().resolve("report.txt")).hasContent("first");
+            assertThat(server.home().resolve("report.txt.1")).hasContent("second");
+            assertThat(server.home().resolve("report.txt.2")).hasContent("third");
+            TransferSupport.upload(client, RawMode.PASV, "STOR new.txt", "new".getBytes());
+            assertThat(server.home().resolve("new.txt")).hasContent("new");
+            assertThat(server.home().resolve("new.txt.1")).doesNotExist();
+            // a resumed upload continues the file itself
+            assertThat(client.command("REST 5").code()).isEqualTo(350);
+            TransferSupport.upload(client, RawMode.PASV, "STOR report.txt", "-more".getBytes());
+            assertThat(server.home().resolve("report.txt")).hasContent("first-more");
+            assertThat(server.home().resolve("report.txt.3")).doesNotExist();
+        }
+        try (RulesServer server = RulesServer.fromSwitches(dir.resolve("plain"));
+             RawFtpClient client = server.alice()) {
+            Files.writeString(server.home().resolve("report.txt"), "first");
+            TransferSupport.upload(client, RawMode.PASV, "STOR report.txt", "second".getBytes());
+            assertThat(server.home().resolve("report.txt")).hasContent("second");
+            assertThat(server.home().resolve("report.txt.1")).doesNotExist();
+        }
+    }
+
+    @Test
+    void trustedIpLetsRealUsersInOnlyThroughThatAddress() throws IOException {
+        try (RulesServer server = RulesServer.fromSwitches(dir, "-S", "127.0.0.2,0", "--anonymous",
+                "--trustedip", "127.0.0.2")) {
+            try (RawFtpClient publicSide = server.connectTo("127.0.0.1")) {
+                assertThat(publicSide.command("USER alice").code()).isEqualTo(331);
+                assertThat(publicSide.command("PASS alice-secret").code()).isEqualTo(530);
+                assertThat(publicSide.command("USER anonymous").code()).isEqualTo(331);
+                assertThat(publicSide.command("PASS guest@example.com").code()).isEqualTo(230);
+            }
+            try (RawFtpClient trustedSide = server.connectTo("127.0.0.2")) {
+                assertThat(trustedSide.command("USER alice").code()).isEqualTo(331);
+                assertThat(trustedSide.command("PASS alice-secret").code()).isEqualTo(230);
             }
         }
     }

@@ -133,6 +133,16 @@ final class RulesServer implements AutoCloseable {
         return RawFtpClient.connect("127.0.0.1", server.addresses().getFirst().getPort());
     }
 
+    /** A raw client connected to the listener on {@code local} (a server started with more than one {@code -S}). */
+    RawFtpClient connectTo(String local) {
+        for (java.net.InetSocketAddress a : server.addresses()) {
+            if (a.getAddress().getHostAddress().equals(local)) {
+                return RawFtpClient.connect(local, a.getPort());
+            }
+        }
+        throw new IllegalArgumentException("no listener on " + local + ": " + server.addresses());
+    }
+
     /** A raw client logged in as alice, in binary type. */
     RawFtpClient alice() {
         RawFtpClient client = connect();

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * PASS (RFC 959 §4.1.1). A failed login waits before answering and the connection is closed
  * after too many; unknown user and wrong password get the same reply after the same work.
+ * Under Pure-FTPd's {@code --trustedip} a real user's login on another local address fails the
+ * same way, logged with the reason.
  */
 public final class PassHandler implements CommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PassHandler.class);
@@ -49,7 +51,9 @@ public final class PassHandler implements CommandHandler {
         ServerConfig server = session.config();
         AuthResult result;
         try {
-            result = session.services().accounts().resolve(server, user, password, session.remote().getAddress());
+            Optional<String> untrusted = untrustedAddress(session, user);
+            result = untrusted.isPresent() ? new AuthResult.Failure(untrusted.get())
+                    : session.services().accounts().resolve(server, user, password, session.remote().getAddress());
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -63,6 +67,20 @@ public final class PassHandler implements CommandHandler {
     }
 
     /**
+     * Pure-FTPd's {@code --trustedip}: why a real user may not log in on this connection (it goes
+     * to another local address than the trusted one), or empty. Checked before the password, so
+     * that the public addresses cost no password hashing for real users' names.
+     */
+    private static Optional<String> untrustedAddress(Session session, String user) {
+        Optional<java.net.InetAddress> trusted = session.config().logins().trustedAddress();
+        if (trusted.isEmpty() || session.config().anonymousFor(user).isPresent()
+                || dev.ferry.data.DataChannels.sameHost(session.local().getAddress(), trusted.get())) {
+            return Optional.empty();
+        }
+        return Optional.of("--trustedip: only anonymous logins on " + session.local().getAddress().getHostAddress());
+    }
+
+    /**
      * The end of a login, whatever proved it: the login limits, then the session runs as the
      * account (230, or 232 when {@code byCertificate}, RFC 2228 §5); or a failed login, which
      * waits and counts towards the attempt limit.
@@ -72,6 +90,9 @@ public final class PassHandler implements CommandHandler {
     static Reply conclude(Session session, String user, AuthResult result, String password, boolean byCertificate)
             throws FtpException {
         ServerConfig server = session.config();
+        if (result instanceof AuthResult.Success && untrustedAddress(session, user).isPresent()) {
+            result = new AuthResult.Failure(untrustedAddress(session, user).get()); // a certificate login at USER
+        }
         if (result instanceof AuthResult.Success(UserAccount account)) {
             Optional<AnonymousConfig> area = server.anonymousFor(user);
             if (loginLimited(session, server, area, account)) {
