@@ -5,6 +5,7 @@ import dev.ferry.auth.UserStore;
 import dev.ferry.config.AnonymousConfig;
 import dev.ferry.config.DataDirectory;
 import dev.ferry.config.DirectoryConfig;
+import dev.ferry.config.FerryConfig;
 import dev.ferry.config.ServerConfig;
 import dev.ferry.config.file.ConfigError;
 import dev.ferry.config.proftpd.ConfigException;
@@ -78,6 +79,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
                         .append(a.access().directories().size()).append(" <Directory> blocks\n");
             }
         }
+        FerryConfig all = loaded.config();
+        if (all.maxInstances() > 0) {
+            out.append("connections at once, every server together (MaxInstances): ").append(all.maxInstances())
+                    .append('\n');
+        }
+        all.systemLog().ifPresent(log -> out.append("event log (SystemLog): ").append(log).append('\n'));
         System.out.print(out);
         System.out.println(file + ": OK");
         return 0;

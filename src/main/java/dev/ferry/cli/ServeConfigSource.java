@@ -108,7 +108,7 @@ final class ServeConfigSource implements ConfigSource {
             if (uploadScript.isPresent()) {
                 config = new FerryConfig(config.servers().stream().map(s -> s.withAfterTransfer(
                         new TransferHooks(s.transferLogs(), uploadScript))).toList(), config.classes(), config.source(),
-                        config.syslog());
+                        config.syslog(), config.systemLog(), config.maxInstances());
             }
             return new ConfigLoad.Loaded(config,
                     loaded.notices().stream().map(n -> "note: " + n).toList());

@@ -19,9 +19,13 @@ import java.util.Optional;
  * @param source  the configuration file, when there is one
  * @param syslog  where the event log goes instead of standard output (Pure-FTPd {@code -f},
  *                ProFTPD {@code SyslogFacility}); empty: standard output
+ * @param systemLog a file the event log goes to instead (ProFTPD's {@code SystemLog}); it wins
+ *                over {@code syslog}
+ * @param maxInstances connections at once to the whole server, every virtual host together
+ *                (ProFTPD's {@code MaxInstances}); 0 = no such cap
  */
 public record FerryConfig(List<ServerConfig> servers, ClientClasses classes, Optional<java.nio.file.Path> source,
-                          Optional<SyslogTarget> syslog) {
+                          Optional<SyslogTarget> syslog, Optional<java.nio.file.Path> systemLog, int maxInstances) {
 
     public FerryConfig {
         servers = List.copyOf(servers);
@@ -34,6 +38,16 @@ public record FerryConfig(List<ServerConfig> servers, ClientClasses classes, Opt
         Objects.requireNonNull(classes);
         Objects.requireNonNull(source);
         Objects.requireNonNull(syslog);
+        Objects.requireNonNull(systemLog);
+        if (maxInstances < 0) {
+            throw new IllegalArgumentException("MaxInstances cannot be negative");
+        }
+    }
+
+    /** A configuration without a cap on all connections together. */
+    public FerryConfig(List<ServerConfig> servers, ClientClasses classes, Optional<java.nio.file.Path> source,
+                       Optional<SyslogTarget> syslog) {
+        this(servers, classes, source, syslog, Optional.empty(), 0);
     }
 
     /** A configuration whose event log goes to standard output. */
@@ -43,7 +57,7 @@ public record FerryConfig(List<ServerConfig> servers, ClientClasses classes, Opt
 
     /** This configuration with the event log sent to {@code target} (empty: standard output). */
     public FerryConfig withSyslog(Optional<SyslogTarget> target) {
-        return new FerryConfig(servers, classes, source, target);
+        return new FerryConfig(servers, classes, source, target, systemLog, maxInstances);
     }
 
     /** A configuration of one server, as the command line builds it. */

@@ -108,7 +108,9 @@ public final class FtpServer implements AutoCloseable {
         FtpServer server = new FtpServer(source, accounts, optionalBinds);
         try {
             server.transferLogs.configure(config.transferLogs());
-            SystemLog.use(config.syslog());
+            if (!SystemLog.use(config.syslog(), config.systemLog()) && config.systemLog().isPresent()) {
+                throw new IOException("cannot write the SystemLog file " + config.systemLog().get());
+            }
         } catch (IOException e) {
             server.timer.shutdownNow();
             server.transferThreads.shutdown();
@@ -290,7 +292,10 @@ public final class FtpServer implements AutoCloseable {
             added.values().forEach(Listener::close);
             return refused(List.of(e.getMessage()));
         }
-        SystemLog.use(next.syslog());
+        if (!SystemLog.use(next.syslog(), next.systemLog()) && next.systemLog().isPresent()) {
+            LOG.warn("cannot write the SystemLog file {}: the event log stays on standard output",
+                    next.systemLog().get());
+        }
         SessionServices previous = services.get();
         int sessionsBefore = registry.size();
         services.set(new SessionServices(next, previous.commands(), accounts,

@@ -106,7 +106,7 @@ final class Listener {
         }
         SessionServices current = services.get();
         SessionSlot slot;
-        switch (registry.admit(client, current.config().serverFor(local))) {
+        switch (registry.admit(client, current.config().serverFor(local), current.config().maxInstances())) {
             case Admission.Admitted(SessionSlot admitted) -> slot = admitted;
             case Admission.Refused(String message) -> {
                 LOG.info("refused connection from {}: {}", client.getHostAddress(), message);

@@ -60,10 +60,21 @@ public final class SessionRegistry {
 
     /** Takes a slot on {@code server} for a new connection from {@code client}, if its limits allow. */
     public Admission admit(InetAddress client, ServerConfig server) {
+        return admit(client, server, 0);
+    }
+
+    /**
+     * As {@link #admit(InetAddress, ServerConfig)}, and refused while {@code maxInstances}
+     * connections (ProFTPD's {@code MaxInstances}, every server together; 0 = no cap) are open.
+     */
+    public Admission admit(InetAddress client, ServerConfig server, int maxInstances) {
         lock.lock();
         try {
             if (closed) {
                 return new Admission.Refused("Server shutting down");
+            }
+            if (maxInstances > 0 && admitted >= maxInstances) {
+                return new Admission.Refused("Too many connections (" + maxInstances + "), try again later");
             }
             ServerKey key = ServerKey.of(server);
             Optional<String> full = roomFor(key, server.limits(), client);

@@ -57,7 +57,8 @@ final class RulesServer implements AutoCloseable {
             LoadedConfig loaded = ConfigLoader.load(file, data, name -> Optional.empty());
             FerryConfig config = loaded.config();
             ServerConfig main = config.main().withBinds(List.of(new InetSocketAddress("127.0.0.1", 0)));
-            return start(new FerryConfig(List.of(main), config.classes(), config.source()), data);
+            return start(new FerryConfig(List.of(main), config.classes(), config.source(), config.syslog(),
+                    config.systemLog(), config.maxInstances()), data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

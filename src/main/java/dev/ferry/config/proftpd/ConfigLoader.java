@@ -56,6 +56,9 @@ public final class ConfigLoader {
     private final List<ConfigError> errors = new ArrayList<>();
     private final List<ConfigError> notices = new ArrayList<>();
     private final List<ClientClass> classes = new ArrayList<>();
+    /** {@code LoadModule} lines for modules Ferry does not have, reported in one notice. */
+    private final List<String> foreignModules = new ArrayList<>();
+    private ConfigNode firstForeignModule;
 
     private ConfigLoader(DataDirectory data, Function<String, Optional<Path>> homes) {
         this.data = data;
@@ -123,8 +126,12 @@ public final class ConfigLoader {
         if (!loader.errors.isEmpty()) {
             throw new ConfigException(loader.errors);
         }
+        if (loader.firstForeignModule != null) {
+            loader.notice(loader.firstForeignModule, "LoadModule: not part of Ferry, so their <IfModule> sections are "
+                    + "skipped and their directives refused: " + String.join(", ", loader.foreignModules));
+        }
         return new LoadedConfig(new FerryConfig(servers, new ClientClasses(loader.classes), Optional.of(file),
-                mainDraft.syslog), loader.notices);
+                mainDraft.syslog, mainDraft.systemLog, mainDraft.maxInstances), loader.notices);
     }
 
     /**
@@ -371,6 +378,51 @@ public final class ConfigLoader {
             case "user", "group" -> notice(d, d.name() + " outside <Anonymous> has no effect: Ferry runs as the user "
                     + "that starts it and never changes identity");
             case "useipv6" -> notice(d, "UseIPv6: Ferry serves IPv6 wherever an IPv6 address is bound");
+            case "maxinstances" -> {
+                if (s.virtualHost) {
+                    throw new Values.Invalid("MaxInstances counts every connection to the whole server: set it in "
+                            + "the server context (not in <VirtualHost> or <Global>)");
+                }
+                s.maxInstances = Values.count(d, Values.one(d), 1);
+            }
+            case "deferwelcome" -> s.deferWelcome = Values.onOff(d);
+            case "systemlog" -> {
+                if (s.virtualHost) {
+                    throw new Values.Invalid("SystemLog is one setting for the whole process: set it in the server "
+                            + "context (not in <VirtualHost> or <Global>)");
+                }
+                String value = Values.one(d);
+                if (value.equalsIgnoreCase("none")) {
+                    s.systemLog = Optional.empty();
+                    notice(d, "SystemLog NONE: the event log stays on standard output (or syslog, with "
+                            + "SyslogFacility)");
+                } else {
+                    s.systemLog = Optional.of(Path.of(absolute(d, value))); // opened at start: a failure stops it
+                }
+            }
+            case "showsymlinks" -> {
+                if (Values.onOff(d)) {
+                    notice(d, "ShowSymlinks on: Ferry lists a symbolic link as what it points to (as ShowSymlinks "
+                            + "off), and leaves out links that lead outside the user's root");
+                }
+            }
+            case "delayengine" -> {
+                Values.onOff(d);
+                notice(d, "DelayEngine changes nothing: Ferry always evens out login timing (an unknown user's "
+                        + "password is checked against a dummy hash) and delays every failed login");
+            }
+            case "modulepath" -> notice(d, "ModulePath changes nothing: Ferry's modules are built in");
+            case "modulecontrolsacls" -> notice(d, "ModuleControlsACLs changes nothing: Ferry has no mod_ctrls; "
+                    + "its admin commands (ferry reload, ...) use the socket in its data directory");
+            case "loadmodule" -> {
+                String module = Values.one(d);
+                if (!ParseOptions.standard().hasModule(module)) {
+                    if (firstForeignModule == null) {
+                        firstForeignModule = d;
+                    }
+                    foreignModules.add(module);
+                }
+            }
             default -> {
                 return false;
             }

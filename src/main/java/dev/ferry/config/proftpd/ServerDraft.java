@@ -48,6 +48,12 @@ final class ServerDraft {
     String serverName = "Ferry FTP server";
     Optional<String> ident = Optional.empty();
     boolean hideIdent;
+    /** {@code DeferWelcome on}: the greeting names neither product nor server before login. */
+    boolean deferWelcome;
+    /** {@code MaxInstances}: connections at once to the whole server, 0 = no cap of its own. */
+    int maxInstances;
+    /** {@code SystemLog FILE}: the event log's file. */
+    Optional<Path> systemLog = Optional.empty();
     Optional<Path> displayConnect = Optional.empty();
     /** {@code TransferRate} in the server context: every login's caps. */
     TransferRates rates = TransferRates.NONE;
@@ -112,7 +118,8 @@ final class ServerDraft {
                 binds.add(new InetSocketAddress(a, port));
             }
         }
-        Messages messages = new Messages(ident, hideIdent, displayConnect, displayLogin, accessGrant, displayChdir);
+        Messages messages = new Messages(deferWelcome ? Optional.empty() : ident, hideIdent || deferWelcome,
+                displayConnect, displayLogin, accessGrant, displayChdir);
         FileRules fileRules = FileRules.PROFTPD.with(files.overrides());
         LoginRules logins = new LoginRules(defaultRoots, userAliases, authAliasOnly, rootLogin, requireValidShell,
                 useReverseDns, anonymousGroup, true, DotFiles.ALLOWED, sources);

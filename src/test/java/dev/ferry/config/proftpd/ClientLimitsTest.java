@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code MaxClients}, {@code MaxClientsPerHost} and {@code MaxClientsPerUser} counted per server
- * and virtual host, as ProFTPD counts them, and {@code TimeoutNoTransfer}.
+ * and virtual host, as ProFTPD counts them, {@code MaxInstances} over all of them together, and
+ * {@code TimeoutNoTransfer}.
  */
 class ClientLimitsTest {
     @TempDir
@@ -247,6 +248,34 @@ class ClientLimitsTest {
     private static void readBanners(RawFtpClient... clients) {
         for (RawFtpClient c : clients) {
             assertThat(c.banner().code()).isEqualTo(220);
+        }
+    }
+
+    @Test
+    void maxInstancesCountsEveryServerTogether() throws Exception {
+        server = ConfiguredServer.start(dir, """
+                Port @PORT@
+                DefaultAddress 127.0.0.1
+                MaxInstances 2
+                <VirtualHost 127.0.0.1>
+                  Port @PORT2@
+                  ServerName "Second"
+                </VirtualHost>
+                """);
+        try (RawFtpClient first = server.connect();
+             RawFtpClient second = RawFtpClient.connect("127.0.0.1", server.port2())) {
+            assertThat(first.banner().code()).isEqualTo(220);
+            assertThat(second.banner().code()).isEqualTo(220);
+            try (RawFtpClient refused = server.connect();
+                 RawFtpClient alsoRefused = RawFtpClient.connect("127.0.0.1", server.port2())) {
+                RawReply reply = refused.banner();
+                assertThat(reply.code()).isEqualTo(421);
+                assertThat(reply.text()).contains("Too many connections (2)");
+                assertThat(alsoRefused.banner().code()).isEqualTo(421);
+            }
+        }
+        try (RawFtpClient again = server.connect()) {
+            assertThat(again.banner().code()).as("the closed connections no longer count").isEqualTo(220);
         }
     }
 }

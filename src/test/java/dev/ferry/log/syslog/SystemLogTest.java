@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** The process's event log moved to syslog by a server's configuration, and back. */
+/** The process's event log moved to syslog or a file (ProFTPD's SystemLog) by a server's configuration, and back. */
 class SystemLogTest {
     @TempDir
     Path dir;
@@ -42,7 +42,7 @@ class SystemLogTest {
 
     @AfterEach
     void backToStandardOutput() {
-        SystemLog.use(Optional.empty());
+        SystemLog.use(Optional.empty(), Optional.empty());
         logins.setLevel(null);
     }
 
@@ -92,6 +92,31 @@ class SystemLogTest {
         assertThat(SystemLog.use(Optional.of(new SyslogTarget(SyslogFacility.DAEMON, dir.resolve("nothing-here")))))
                 .isFalse();
         SystemLog.use(Optional.empty());
+        assertThat(root.iteratorForAppenders()).toIterable().extracting(a -> a.getName()).containsExactly("STDOUT");
+    }
+
+    @Test
+    void aSystemLogFileTakesTheEventsAndIsOpenedAgainAtEveryReload() throws Throwable {
+        Path file = dir.resolve("proftpd.log");
+        assertThat(SystemLog.use(Optional.empty(), Optional.of(file))).isTrue();
+        assertThat(root.getAppender("STDOUT")).isNull();
+        LoggerFactory.getLogger(SystemLogTest.class).warn("first line");
+        assertThat(Files.readString(file)).contains("WARN", "SystemLogTest: first line");
+        // logrotate moves the file away; the reload that follows writes a new one
+        Path rotated = dir.resolve("proftpd.log.1");
+        Files.move(file, rotated);
+        assertThat(SystemLog.use(Optional.empty(), Optional.of(file))).isTrue();
+        LoggerFactory.getLogger(SystemLogTest.class).warn("second line");
+        assertThat(Files.readString(file)).contains("second line").doesNotContain("first line");
+        assertThat(Files.readString(rotated)).doesNotContain("second line");
+        assertThat(root.iteratorForAppenders()).toIterable().extracting(a -> a.getName()).containsExactly("SYSTEMLOG");
+        // the file wins over syslog; and without either the log is back on standard output
+        assertThat(SystemLog.use(Optional.of(new SyslogTarget(SyslogFacility.DAEMON, dir.resolve("nothing-here"))),
+                Optional.of(file))).isTrue();
+        assertThat(root.iteratorForAppenders()).toIterable().extracting(a -> a.getName()).containsExactly("SYSTEMLOG");
+        assertThat(SystemLog.use(Optional.empty(), Optional.empty())).isTrue();
+        assertThat(root.iteratorForAppenders()).toIterable().extracting(a -> a.getName()).containsExactly("STDOUT");
+        assertThat(SystemLog.use(Optional.empty(), Optional.of(dir.resolve("no-such-dir/x.log")))).isFalse();
         assertThat(root.iteratorForAppenders()).toIterable().extracting(a -> a.getName()).containsExactly("STDOUT");
     }
 }
