@@ -42,12 +42,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-3", "--extcert"}, hidden = true)
     private String extCert;
 
-    @Option(names = {"-4", "--ipv4only"}, hidden = true)
-    private boolean ipv4Only;
-
-    @Option(names = {"-6", "--ipv6only"}, hidden = true)
-    private boolean ipv6Only;
-
     @Option(names = {"-M", "--anonymouscancreatedirs"}, hidden = true)
     private boolean anonymousCanCreateDirs;
 
@@ -65,8 +59,6 @@ public final class OtherPureFtpdSwitches {
     void check(List<String> notes) {
         Map<String, Boolean> refused = new LinkedHashMap<>();
         refused.put("--extcert", extCert != null);
-        refused.put("--ipv4only", ipv4Only);
-        refused.put("--ipv6only", ipv6Only);
         refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
         refused.put("--natmode", natMode);
         refused.put("--bonjour", bonjour != null);

@@ -86,6 +86,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         REFUSED_FLAG,
         /** Not supported yet, whatever the value. */
         REFUSED,
+        /** A character set (pure-ftpd's -8/-9): UTF-8, which Ferry always speaks, with a note; others refused. */
+        CHARSET,
         /** A TLS level, 0 to 3, for {@code --tls}. */
         TLS,
         /** A certificate file, for {@code --certfile}. */
@@ -156,8 +158,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("KeepAllFiles", Kind.FLAG, "--keepallfiles"),
             new Rule("NoRename", Kind.FLAG, "--norename"),
             new Rule("CustomerProof", Kind.FLAG, "--customerproof"),
-            new Rule("IPV4Only", Kind.REFUSED_FLAG, "--ipv4only"),
-            new Rule("IPV6Only", Kind.REFUSED_FLAG, "--ipv6only"),
+            new Rule("IPV4Only", Kind.FLAG, "--ipv4only"),
+            new Rule("IPV6Only", Kind.FLAG, "--ipv6only"),
             new Rule("TLS", Kind.TLS, "--tls"),
             new Rule("MaxLoad", Kind.LOAD, "--maxload"),
             new Rule("AnonymousRatio", Kind.RATIO, "--anonymousratio"),
@@ -169,8 +171,9 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("CertFileAndKey", Kind.CERTIFICATE_AND_KEY, "--certfile"),
             new Rule("ExtCert", Kind.REFUSED, "--extcert"),
             new Rule("ExtAuth", Kind.REFUSED, "--login extauth"),
-            new Rule("FileSystemCharset", Kind.REFUSED, "-8"),
-            new Rule("ClientCharset", Kind.REFUSED, "-9"));
+            new Rule("FileSystemCharset", Kind.CHARSET, "file names"),
+            new Rule("FSCharset", Kind.CHARSET, "file names"),
+            new Rule("ClientCharset", Kind.CHARSET, "what clients send"));
 
     private static final Pattern LINE = Pattern.compile("\\s*(\\S+)(?:\\s+(.*?))?\\s*");
     private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s+#.*");
@@ -183,30 +186,106 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         return Map.copyOf(byName);
     }
 
-    /** Reads and checks {@code file}. */
-    public static PureFtpdConf read(Path file) throws PureFtpdConfException {
+    /** One "Key value" to check, and how messages name where it came from. */
+    private record Entry(int number, String at, String text) {
+    }
+
+    /** The keys of the login methods, which Debian's layout orders by its auth directory. */
+    private static final java.util.Set<String> LOGIN_KEYS = java.util.Set.of("unixauthentication",
+            "pamauthentication", "puredb", "mysqlconfigfile", "pgsqlconfigfile", "ldapconfigfile", "extauth");
+
+    /**
+     * Reads and checks {@code path}: a pure-ftpd.conf file, or the directory of Debian's
+     * pure-ftpd-wrapper ({@code /etc/pure-ftpd} or its {@code conf} directory), see
+     * {@link #readDirectory}.
+     */
+    public static PureFtpdConf read(Path path) throws PureFtpdConfException {
+        if (Files.isDirectory(path)) {
+            return readDirectory(path);
+        }
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PureFtpdConfException(List.of(file + ": cannot read: " + e.getMessage()));
+            throw new PureFtpdConfException(List.of(path + ": cannot read: " + e.getMessage()));
         }
-        return parse(file, lines);
+        return parse(path, lines);
     }
 
     /** Checks the lines of a file named {@code file}. */
     public static PureFtpdConf parse(Path file, List<String> lines) throws PureFtpdConfException {
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).strip();
+            if (!text.isEmpty() && !text.startsWith("#")) {
+                entries.add(new Entry(i + 1, file + ":" + (i + 1) + ": ", text));
+            }
+        }
+        return check(file, entries);
+    }
+
+    /**
+     * Debian's layout, as pure-ftpd-wrapper reads it: {@code conf/KEY} files, each holding the
+     * value of one key on its first line, and {@code auth/} symbolic links to the login methods'
+     * files in {@code conf/}, asked in the order of the links' names (say {@code 65unix},
+     * {@code 70pam}). A login method's file in {@code conf/} counts only through such a link.
+     * {@code dir} is the directory holding {@code conf/} and {@code auth/}, or {@code conf/}
+     * itself. Messages name the file: "DIR/conf/KEY: ...".
+     */
+    static PureFtpdConf readDirectory(Path dir) throws PureFtpdConfException {
+        Path conf = Files.isDirectory(dir.resolve("conf")) ? dir.resolve("conf") : dir;
+        Path auth = conf.resolveSibling("auth");
+        List<Entry> entries = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        try (var files = Files.list(conf)) {
+            for (Path file : files.sorted().toList()) {
+                String key = file.getFileName().toString();
+                if (!Files.isRegularFile(file) || key.startsWith(".") || LOGIN_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
+                entries.add(new Entry(entries.size() + 1, file + ": ", key + " " + firstLine(file, errors)));
+            }
+            if (Files.isDirectory(auth)) {
+                try (var links = Files.list(auth)) {
+                    for (Path link : links.filter(Files::isSymbolicLink).sorted().toList()) {
+                        Path target = link.resolveSibling(Files.readSymbolicLink(link)).normalize();
+                        String key = target.getFileName().toString();
+                        if (!LOGIN_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+                            errors.add(link + ": points to " + target + ", which is no login method's file");
+                            continue;
+                        }
+                        entries.add(new Entry(entries.size() + 1, link + " -> " + target + ": ",
+                                key + " " + firstLine(target, errors)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new PureFtpdConfException(List.of(dir + ": cannot read: " + e.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            throw new PureFtpdConfException(errors);
+        }
+        return check(dir, entries);
+    }
+
+    private static String firstLine(Path file, List<String> errors) {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.findFirst().orElse("").strip();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            errors.add(file + ": cannot read: " + e.getMessage());
+            return "";
+        }
+    }
+
+    private static PureFtpdConf check(Path file, List<Entry> entries) throws PureFtpdConfException {
         List<Setting> settings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            int number = i + 1;
-            String text = lines.get(i).strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
-            String at = file + ":" + number + ": ";
+        for (Entry entry : entries) {
+            int number = entry.number();
+            String text = entry.text();
+            String at = entry.at();
             Matcher m = LINE.matcher(TRAILING_COMMENT.matcher(text).replaceFirst(""));
             if (!m.matches()) {
                 errors.add(at + "expected 'Key value'");
@@ -346,6 +425,15 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
                 yield new Setting(line, key, value, option, List.of(option, unquote(files[0]) + "," + unquote(files[1])));
             }
             case REFUSED -> throw new IllegalArgumentException(OtherPureFtpdSwitches.notSupported(key));
+            case CHARSET -> {
+                if (!value.strip().replace("-", "").equalsIgnoreCase("utf8")) {
+                    throw new IllegalArgumentException(key + " " + value.strip() + " is not supported yet: Ferry's "
+                            + rule.meaning() + " are UTF-8 (RFC 2640)");
+                }
+                notes.add(at + key + " " + value.strip() + " changes nothing: Ferry's " + rule.meaning()
+                        + " are always UTF-8 (RFC 2640)");
+                yield null;
+            }
         };
     }
 

@@ -109,8 +109,8 @@ public final class ServeCommand implements Callable<Integer> {
     private long loginCacheSeconds = 600;
 
     @Option(names = "--pureconf", paramLabel = "FILE",
-            description = "A pure-ftpd.conf file: each setting as the switch it stands for; switches given "
-                    + "here win over it (see docs/configuration.md).")
+            description = "A pure-ftpd.conf file, or Debian's /etc/pure-ftpd directory (conf/ and auth/): each "
+                    + "setting as the switch it stands for; switches given here win over it (see docs/configuration.md).")
     private Path pureConfFile;
 
     @Spec

@@ -263,6 +263,12 @@ public final class ServeSwitches {
             description = "Never overwrite: a STOR onto an existing file saves it as NAME.1, NAME.2, ...")
     private boolean autoRename;
 
+    @Option(names = {"-4", "--ipv4only"}, description = "Listen for IPv4 connections only.")
+    private boolean ipv4Only;
+
+    @Option(names = {"-6", "--ipv6only"}, description = "Listen for IPv6 connections only (name the IPv6 addresses with -S).")
+    private boolean ipv6Only;
+
     @Option(names = "--trustedip", paramLabel = "ADDRESS",
             description = "Real users may log in only on connections to this local address; others only anonymous. "
                     + "(Pure-FTPd's -V; here -V is --version.)")
@@ -387,6 +393,7 @@ public final class ServeSwitches {
                 addresses.add(BindAddress.parse(b, ServeCommand.DEFAULT_PORT));
             }
         }
+        addresses = oneFamily(addresses, binds.isEmpty());
         PassiveConfig passive = new PassiveConfig(
                 Optional.ofNullable(passivePorts).map(PortRange::parse), Optional.ofNullable(masquerade));
         requireNonNegative(maxClients, "--maxclientsnumber");
@@ -619,6 +626,40 @@ public final class ServeSwitches {
             throw new IllegalArgumentException("-F (--fortunesfile): " + fortunesFile + " is not a readable file");
         }
         return Messages.NONE.withFortunes(Optional.of(fortunesFile.toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Pure-FTPd's {@code -4} and {@code -6}: only IPv4 or only IPv6 connections. The default
+     * addresses keep the one of that family; "all interfaces" becomes {@code 0.0.0.0} under
+     * {@code -4}; an address of the other family is a contradiction. A Java socket bound to
+     * {@code ::} also takes IPv4 connections and cannot be told not to, so {@code -6} needs
+     * IPv6 addresses named one by one.
+     */
+    private List<InetSocketAddress> oneFamily(List<InetSocketAddress> addresses, boolean defaults) {
+        if (ipv4Only && ipv6Only) {
+            throw new IllegalArgumentException("-4 (--ipv4only) and -6 (--ipv6only) contradict each other; give one");
+        }
+        if (!ipv4Only && !ipv6Only) {
+            return addresses;
+        }
+        List<InetSocketAddress> kept = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i++) {
+            InetSocketAddress a = addresses.get(i);
+            boolean v4 = a.getAddress() instanceof java.net.Inet4Address;
+            if (a.getAddress().isAnyLocalAddress()) {
+                if (ipv6Only) {
+                    throw new IllegalArgumentException("-6 (--ipv6only) with a bind to all interfaces: Ferry cannot "
+                            + "keep IPv4 off a socket bound to ::; name the IPv6 addresses, e.g. -S '[2001:db8::1],21'");
+                }
+                kept.add(new InetSocketAddress(InetAddress.ofLiteral("0.0.0.0"), a.getPort()));
+            } else if (v4 == ipv4Only) {
+                kept.add(a);
+            } else if (!defaults) {
+                throw new IllegalArgumentException((ipv4Only ? "-4 (--ipv4only)" : "-6 (--ipv6only)") + " and -S "
+                        + binds.get(i).strip() + " contradict each other");
+            }
+        }
+        return kept;
     }
 
     /** {@code --trustedip}: a literal address (no name lookup: the check must not depend on DNS). */

@@ -210,7 +210,7 @@ class PureFtpdConfTest {
 
     @Test
     void featuresFerryLacksAreFineWhenSwitchedOff() throws PureFtpdConfException {
-        PureFtpdConf conf = parse("IPV4Only no", "AnonymousCanCreateDirs no", "NATmode no");
+        PureFtpdConf conf = parse("AnonymousCanCreateDirs no", "NATmode no");
         assertThat(conf.settings()).isEmpty();
         assertThat(conf.notes()).isEmpty();
     }
@@ -320,6 +320,51 @@ class PureFtpdConfTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("ferry serve: --pureconf and --config cannot be used together\n");
         assertThat(data.root()).doesNotExist();
+    }
+
+    /** Debian's stock /etc/pure-ftpd (pure-ftpd-common 1.0.50): conf/ files and auth/ links. */
+    private Path debianDirectory() throws IOException {
+        Path etc = temp.resolve("etc/pure-ftpd");
+        Path conf = Files.createDirectories(etc.resolve("conf"));
+        Path auth = Files.createDirectories(etc.resolve("auth"));
+        Files.createDirectories(temp.resolve("log"));
+        Files.writeString(conf.resolve("AltLog"), "clf:" + temp.resolve("log/transfer.log") + "\n");
+        Files.writeString(conf.resolve("FSCharset"), "UTF-8\n");
+        Files.writeString(conf.resolve("MinUID"), "1000\n");
+        Files.writeString(conf.resolve("NoAnonymous"), "yes\n");
+        Files.writeString(conf.resolve("PAMAuthentication"), "yes\n");
+        Files.writeString(conf.resolve("PureDB"), "/etc/pure-ftpd/pureftpd.pdb\n");
+        Files.writeString(conf.resolve("TLSCipherSuite"), "HIGH\n");
+        Files.writeString(conf.resolve("UnixAuthentication"), "no\n");
+        Files.createSymbolicLink(auth.resolve("65unix"), Path.of("../conf/UnixAuthentication"));
+        Files.createSymbolicLink(auth.resolve("70pam"), Path.of("../conf/PAMAuthentication"));
+        return etc;
+    }
+
+    @Test
+    void debiansConfDirectoryIsReadAsPureFtpdWrapperReadsIt() throws IOException, PureFtpdConfException {
+        Path etc = debianDirectory();
+        for (Path given : List.of(etc, etc.resolve("conf"))) {
+            PureFtpdConf conf = PureFtpdConf.read(given);
+            assertThat(conf.settings()).extracting(PureFtpdConf.Setting::key)
+                    .containsExactly("AltLog", "NoAnonymous", "TLSCipherSuite", "UnixAuthentication", "PAMAuthentication");
+            assertThat(conf.settings().get(3).arguments()).isEmpty(); // UnixAuthentication no
+            assertThat(conf.settings().get(4).arguments()).containsExactly("--login", "pam");
+            assertThat(conf.notes()).hasSize(2).anyMatch(n -> n.startsWith(etc.resolve("conf/FSCharset") + ": FSCharset "
+                    + "UTF-8 changes nothing")).anyMatch(n -> n.contains("MinUID 1000 changes nothing"));
+            Result r = serve(conf);
+            assertThat(r.server().anonymous()).isEmpty();
+            assertThat(r.server().transferLogs()).hasSize(1);
+            assertThat(r.notes()).singleElement().asString().startsWith("-l pam: system accounts do not log in");
+        }
+        // the auth links decide the order, and UnixAuthentication counts once it says yes
+        Files.writeString(etc.resolve("conf/UnixAuthentication"), "yes\n");
+        assertThat(PureFtpdConf.read(etc).settings()).extracting(PureFtpdConf.Setting::arguments)
+                .contains(List.of("--login", "unix"), List.of("--login", "pam"));
+        Files.writeString(etc.resolve("conf/FSCharset"), "ISO-8859-1\n");
+        assertThatThrownBy(() -> PureFtpdConf.read(etc)).isInstanceOfSatisfying(PureFtpdConfException.class,
+                e -> assertThat(e.errors()).containsExactly(etc.resolve("conf/FSCharset")
+                        + ": FSCharset ISO-8859-1 is not supported yet: Ferry's file names are UTF-8 (RFC 2640)"));
     }
 
     private Path stockConf() throws IOException {

@@ -330,6 +330,16 @@ class ServeSwitchesTest {
         assertThatThrownBy(() -> built("--trustedip", "ftp.example.com")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--trustedip takes an IP address");
         assertThat(server("-r").files().autoRename()).isTrue();
+        java.net.InetAddress v4 = java.net.InetAddress.ofLiteral("127.0.0.1");
+        java.net.InetAddress v6 = java.net.InetAddress.ofLiteral("::1");
+        assertThat(server("-4").binds()).extracting(java.net.InetSocketAddress::getAddress).containsExactly(v4);
+        assertThat(server("-6").binds()).extracting(java.net.InetSocketAddress::getAddress).containsExactly(v6);
+        assertThat(server("-4", "-S", ",21").binds()).containsExactly(
+                new java.net.InetSocketAddress(java.net.InetAddress.ofLiteral("0.0.0.0"), 21));
+        assertThat(server("-6", "-S", "::1,21").binds()).containsExactly(new java.net.InetSocketAddress(v6, 21));
+        assertThatThrownBy(() -> built("-6", "-S", ",21")).hasMessageStartingWith("-6 (--ipv6only) with a bind to all");
+        assertThatThrownBy(() -> built("-4", "-S", "::1,21")).hasMessage("-4 (--ipv4only) and -S ::1,21 contradict each other");
+        assertThatThrownBy(() -> built("-4", "-6")).hasMessageStartingWith("-4 (--ipv4only) and -6 (--ipv6only)");
         assertThat(server("-Z").files().customerProof()).isTrue();
         assertThat(server().files().customerProof()).isFalse();
         assertThat(server("-Z").files().chmodMode(0, false)).isEqualTo(0600);
@@ -345,8 +355,6 @@ class ServeSwitchesTest {
     static Stream<Arguments> unsupported() {
         return Stream.of(
                 Arguments.of(List.of("-3", "/run/certd.sock"), "--extcert"),
-                Arguments.of(List.of("-4"), "--ipv4only"),
-                Arguments.of(List.of("-6"), "--ipv6only"),
                 Arguments.of(List.of("-M"), "--anonymouscancreatedirs"),
                 Arguments.of(List.of("-N"), "--natmode"),
                 Arguments.of(List.of("-v", "ftp"), "--bonjour"),
