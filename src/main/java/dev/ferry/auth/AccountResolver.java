@@ -116,7 +116,8 @@ public final class AccountResolver {
         });
         Set<String> groups = area.group().map(Set::of).orElse(Set.of());
         return new AuthResult.Success(new UserAccount(user.toLowerCase(Locale.ROOT), true, area.root(),
-                VirtualPath.ROOT, Optional.empty(), groups, new AnonymousAccess(drop, area.writesByLimit(), area.readsDotFiles()),
+                VirtualPath.ROOT, Optional.empty(), groups, new AnonymousAccess(drop, area.writesByLimit(), area.readsDotFiles(),
+                        area.makesDirectories()),
                 UserLimits.NONE));
     }
 

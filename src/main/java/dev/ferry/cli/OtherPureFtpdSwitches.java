@@ -42,12 +42,6 @@ public final class OtherPureFtpdSwitches {
     @Option(names = {"-3", "--extcert"}, hidden = true)
     private String extCert;
 
-    @Option(names = {"-M", "--anonymouscancreatedirs"}, hidden = true)
-    private boolean anonymousCanCreateDirs;
-
-    @Option(names = {"-N", "--natmode"}, hidden = true)
-    private boolean natMode;
-
     @Option(names = {"-v", "--bonjour"}, hidden = true)
     private String bonjour;
 
@@ -59,8 +53,6 @@ public final class OtherPureFtpdSwitches {
     void check(List<String> notes) {
         Map<String, Boolean> refused = new LinkedHashMap<>();
         refused.put("--extcert", extCert != null);
-        refused.put("--anonymouscancreatedirs", anonymousCanCreateDirs);
-        refused.put("--natmode", natMode);
         refused.put("--bonjour", bonjour != null);
         for (Map.Entry<String, Boolean> r : refused.entrySet()) {
             if (r.getValue()) {

@@ -82,8 +82,6 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         NOTE_FLAG,
         /** Any value, accepted with a note. */
         NOTE,
-        /** yes: not supported yet; no: nothing (Ferry does not do it anyway). */
-        REFUSED_FLAG,
         /** Not supported yet, whatever the value. */
         REFUSED,
         /** A character set (pure-ftpd's -8/-9): UTF-8, which Ferry always speaks, with a note; others refused. */
@@ -150,8 +148,8 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("PIDFile", Kind.NOTE, "Ferry writes no pid file"),
             new Rule("MinUID", Kind.NOTE, "Ferry's virtual users have no uid, and system accounts never log in"),
 
-            new Rule("AnonymousCanCreateDirs", Kind.REFUSED_FLAG, "--anonymouscancreatedirs"),
-            new Rule("NATmode", Kind.REFUSED_FLAG, "--natmode"),
+            new Rule("AnonymousCanCreateDirs", Kind.FLAG, "--anonymouscancreatedirs"),
+            new Rule("NATmode", Kind.FLAG, "--natmode"),
             new Rule("AllowDotFiles", Kind.FLAG, "--allowdotfiles"),
             new Rule("AutoRename", Kind.FLAG, "--autorename"),
             new Rule("NoChmod", Kind.FLAG, "--nochmod"),
@@ -402,12 +400,6 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             }
             case NOTE -> {
                 notes.add(at + key + " " + value + " changes nothing: " + rule.meaning());
-                yield null;
-            }
-            case REFUSED_FLAG -> {
-                if (yes(key, value)) {
-                    throw new IllegalArgumentException(OtherPureFtpdSwitches.notSupported(key));
-                }
                 yield null;
             }
             case TLS -> {

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         description = "Run the FTP server (foreground; stop with Ctrl-C or SIGTERM; re-read the configuration "
                 + "with SIGHUP or: ferry reload).",
         footer = {"", "Pure-FTPd's other switches are understood too: those about how Pure-FTPd itself runs "
-                + "(-B, -d, -g, -j, ...) change nothing and say so; those for features Ferry lacks (-M, -N, "
+                + "(-B, -d, -g, -j, ...) change nothing and say so; those for features Ferry lacks (-3, -v, "
                 + "...) are refused. See docs/configuration.md."})
 public final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 2121;

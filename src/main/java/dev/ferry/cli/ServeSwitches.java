@@ -263,6 +263,15 @@ public final class ServeSwitches {
             description = "Never overwrite: a STOR onto an existing file saves it as NAME.1, NAME.2, ...")
     private boolean autoRename;
 
+    @Option(names = {"-M", "--anonymouscancreatedirs"},
+            description = "Anonymous users may create directories in the drop directory (--anonymous-upload-dir) and "
+                    + "upload into them.")
+    private boolean anonymousMakesDirectories;
+
+    @Option(names = {"-N", "--natmode"},
+            description = "NAT mode: refuse PASV and EPSV (502), so that clients use active mode (PORT, EPRT).")
+    private boolean natMode;
+
     @Option(names = {"-4", "--ipv4only"}, description = "Listen for IPv4 connections only.")
     private boolean ipv4Only;
 
@@ -395,7 +404,7 @@ public final class ServeSwitches {
         }
         addresses = oneFamily(addresses, binds.isEmpty());
         PassiveConfig passive = new PassiveConfig(
-                Optional.ofNullable(passivePorts).map(PortRange::parse), Optional.ofNullable(masquerade));
+                Optional.ofNullable(passivePorts).map(PortRange::parse), Optional.ofNullable(masquerade)).withOff(natMode);
         requireNonNegative(maxClients, "--maxclientsnumber");
         requireNonNegative(maxPerIp, "--maxclientsperip");
         if (maxDiskUsage < 0 || maxDiskUsage > 99) {
@@ -580,8 +589,12 @@ public final class ServeSwitches {
         }
         Path root = (anonymousRoot != null ? anonymousRoot : data.anonymousRoot()).toAbsolutePath().normalize();
         int anonymousCap = perUserLimits == null ? 0 : perUserLimits(perUserLimits).anonymous();
+        if (anonymousMakesDirectories && drop.isEmpty()) {
+            notes.add("-M (--anonymouscancreatedirs) changes nothing without --anonymous-upload-dir: anonymous users "
+                    + "can write nowhere else");
+        }
         return List.of(AnonymousConfig.standard(root, drop, Messages.NONE).withMaxClients(anonymousCap)
-                .withDotFilesReadable(allowDotFiles));
+                .withDotFilesReadable(allowDotFiles).withDirectoriesCreatable(anonymousMakesDirectories && drop.isPresent()));
     }
 
     /**

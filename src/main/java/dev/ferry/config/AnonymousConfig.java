@@ -36,11 +36,13 @@ import java.util.Set;
  * @param maxClientsText  the administrator's refusal text for that cap ({@code %m} = the cap)
  * @param readsDotFiles   Pure-FTPd's {@code -z}: anonymous users may list and download dot-files
  *                        (never create or change them)
+ * @param makesDirectories Pure-FTPd's {@code -M}: anonymous users may create directories inside the
+ *                        drop directory, and upload new files into them
  */
 public record AnonymousConfig(Path root, String account, Optional<String> group, Set<String> aliases,
                               boolean authAliasOnly, boolean requirePassword, Optional<String> uploadDir, boolean writesByLimit,
                               Messages messages, FileRules files, AccessRules access, int maxClients,
-                              Optional<String> maxClientsText, boolean readsDotFiles) {
+                              Optional<String> maxClientsText, boolean readsDotFiles, boolean makesDirectories) {
 
     /** The login names Pure-FTPd and every FTP client use for anonymous access. */
     public static final Set<String> STANDARD_NAMES = Set.of("anonymous", "ftp");
@@ -66,7 +68,7 @@ public record AnonymousConfig(Path root, String account, Optional<String> group,
                            boolean writesByLimit, Messages messages, FileRules files, AccessRules access, int maxClients,
                            Optional<String> maxClientsText) {
         this(root, account, group, aliases, authAliasOnly, requirePassword, uploadDir, writesByLimit, messages, files,
-                access, maxClients, maxClientsText, false);
+                access, maxClients, maxClientsText, false, false);
     }
 
     /**
@@ -81,13 +83,19 @@ public record AnonymousConfig(Path root, String account, Optional<String> group,
     /** This area with at most {@code max} logins at once (0 = no cap of its own). */
     public AnonymousConfig withMaxClients(int max) {
         return new AnonymousConfig(root, account, group, aliases, authAliasOnly, requirePassword, uploadDir,
-                writesByLimit, messages, files, access, max, maxClientsText, readsDotFiles);
+                writesByLimit, messages, files, access, max, maxClientsText, readsDotFiles, makesDirectories);
     }
 
     /** This area with dot-files readable ({@code true}) or not, as Pure-FTPd's {@code -z} says. */
     public AnonymousConfig withDotFilesReadable(boolean readable) {
         return new AnonymousConfig(root, account, group, aliases, authAliasOnly, requirePassword, uploadDir,
-                writesByLimit, messages, files, access, maxClients, maxClientsText, readable);
+                writesByLimit, messages, files, access, maxClients, maxClientsText, readable, makesDirectories);
+    }
+
+    /** This area with directories creatable in its drop directory ({@code true}), as Pure-FTPd's {@code -M} says. */
+    public AnonymousConfig withDirectoriesCreatable(boolean creatable) {
+        return new AnonymousConfig(root, account, group, aliases, authAliasOnly, requirePassword, uploadDir,
+                writesByLimit, messages, files, access, maxClients, maxClientsText, readsDotFiles, creatable);
     }
 
     /** Whether logging in as {@code loginName} enters this area. */

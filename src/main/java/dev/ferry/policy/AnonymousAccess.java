@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code .forward}), and an anonymous upload of one must not become policy for someone else
  * (Pure-FTPd: "anonymous users can't, for security reasons, read or write dot-files").
  *
- * Pure-FTPd's {@code -z} lets them list and download dot-files (still never create or change them).
+ * Pure-FTPd's {@code -z} lets them list and download dot-files (still never create or change them);
+ * its {@code -M} lets them create directories inside the drop directory and upload into those.
  *
  * <p>In an area from a configuration file ({@code <Anonymous>}), writes are governed by its
  * {@code <Limit>} blocks instead (denied unless one allows them, see {@code Session.require}),
@@ -23,6 +24,7 @@ public final class AnonymousAccess implements AccessPolicy {
     private final Optional<VirtualPath> dropDirectory;
     private final boolean writesByLimit;
     private final boolean readsDotFiles;
+    private final boolean makesDirectories;
 
     public AnonymousAccess(Optional<VirtualPath> dropDirectory) {
         this(dropDirectory, false);
@@ -33,9 +35,19 @@ public final class AnonymousAccess implements AccessPolicy {
     }
 
     public AnonymousAccess(Optional<VirtualPath> dropDirectory, boolean writesByLimit, boolean readsDotFiles) {
+        this(dropDirectory, writesByLimit, readsDotFiles, false);
+    }
+
+    /**
+     * @param makesDirectories Pure-FTPd's {@code -M}: directories may be created anywhere inside the
+     *                         drop directory, and new files uploaded into them
+     */
+    public AnonymousAccess(Optional<VirtualPath> dropDirectory, boolean writesByLimit, boolean readsDotFiles,
+                           boolean makesDirectories) {
         this.dropDirectory = dropDirectory;
         this.writesByLimit = writesByLimit;
         this.readsDotFiles = readsDotFiles;
+        this.makesDirectories = makesDirectories;
     }
 
     /** Whether write permissions are left to the area's {@code <Limit>} blocks. */
@@ -55,7 +67,8 @@ public final class AnonymousAccess implements AccessPolicy {
         return switch (permission) {
             case LIST -> true;
             case READ -> !inDrop;
-            case STORE -> inDrop && path.parent().equals(dropDirectory.get());
+            case STORE -> inDrop && (makesDirectories || path.parent().equals(dropDirectory.get()));
+            case MKDIR -> inDrop && makesDirectories;
             default -> false;
         };
     }

@@ -209,13 +209,6 @@ class PureFtpdConfTest {
     }
 
     @Test
-    void featuresFerryLacksAreFineWhenSwitchedOff() throws PureFtpdConfException {
-        PureFtpdConf conf = parse("AnonymousCanCreateDirs no", "NATmode no");
-        assertThat(conf.settings()).isEmpty();
-        assertThat(conf.notes()).isEmpty();
-    }
-
-    @Test
     void noRenameKeepAllFilesAndNoChmodAreTheirSwitches() throws PureFtpdConfException {
         assertThat(serve(parse("NoRename yes", "KeepAllFiles yes", "NoChmod yes")).server())
                 .isEqualTo(plain("-G", "-K", "-R"));
@@ -299,20 +292,20 @@ class PureFtpdConfTest {
     void ferryServePrintsOverridesAndRefusesABadFile() throws IOException {
         Path conf = temp.resolve("pure-ftpd.conf");
         Files.writeString(conf, "MaxClientsNumber 20\nDaemonize yes\n");
-        // -N stops the start after the file was read, so nothing listens.
+        // -3 stops the start after the file was read, so nothing listens.
         ServeSwitchesTest.Run run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(),
-                "--pureconf", conf.toString(), "-c", "50", "-N");
+                "--pureconf", conf.toString(), "-c", "50", "-3", "/run/pure-certd.sock");
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo(
                 "ferry serve: -c 50 overrides MaxClientsNumber 20 from " + conf + "\n"
                         + "ferry serve: note: " + conf + ":2: Daemonize yes changes nothing: Ferry runs in the "
                         + "foreground; run it under a supervisor such as systemd\n"
-                        + "ferry serve: --natmode is not supported yet\n");
+                        + "ferry serve: --extcert is not supported yet\n");
 
-        Files.writeString(conf, "MaxClientsNumber 20\nNATmode yes\n");
+        Files.writeString(conf, "MaxClientsNumber 20\nExtCert /run/pure-certd.sock\n");
         run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(), "--pureconf", conf.toString());
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo(conf + ":2: NATmode is not supported yet\n"
+        assertThat(run.err()).isEqualTo(conf + ":2: ExtCert is not supported yet\n"
                 + "ferry serve: " + conf + " has errors; not started\n");
 
         run = ServeSwitchesTest.ferry("serve", "--data-dir", data.root().toString(), "--pureconf", conf.toString(),

@@ -78,9 +78,9 @@ class ServeConfigSourceTest {
         // NoTruncate is gone from the file, so it is off again
         assertThat(server(second).files().hiddenStores()).isEmpty();
 
-        Files.writeString(conf, "MaxClientsPerIP 6\nNATmode yes\n");
+        Files.writeString(conf, "MaxClientsPerIP 6\nExtCert /run/pure-certd.sock\n");
         assertThat(source.load()).isEqualTo(new ConfigLoad.Failed(
-                List.of(conf + ":2: NATmode is not supported yet"), List.of(), Optional.of(conf)));
+                List.of(conf + ":2: ExtCert is not supported yet"), List.of(), Optional.of(conf)));
     }
 
     @Test

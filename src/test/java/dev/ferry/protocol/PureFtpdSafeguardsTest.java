@@ -18,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Pure-FTPd's {@code -Z} ({@code --customerproof}: SITE CHMOD cannot take the owner's own
  * access away), {@code -m LOAD} ({@code --maxload}: anonymous downloads wait while the machine is
- * busy), {@code -r} ({@code --autorename}: uploads never overwrite) and {@code --trustedip}
- * (real users only through one local address), and the jail's top, which SITE CHMOD never locks.
+ * busy), {@code -r} ({@code --autorename}: uploads never overwrite), {@code --trustedip} (real
+ * users only through one local address), {@code -N} ({@code --natmode}: active mode only) and
+ * {@code -M} ({@code --anonymouscancreatedirs}: directories in the drop box), and the jail's top,
+ * which SITE CHMOD never locks.
  */
 class PureFtpdSafeguardsTest {
     @TempDir
@@ -134,6 +136,49 @@ class PureFtpdSafeguardsTest {
                 assertThat(trustedSide.command("USER alice").code()).isEqualTo(331);
                 assertThat(trustedSide.command("PASS alice-secret").code()).isEqualTo(230);
             }
+        }
+    }
+
+    @Test
+    void natModeRefusesPassiveModeAndActiveModeStillWorks() throws IOException {
+        try (RulesServer server = RulesServer.fromSwitches(dir, "-N");
+             RawFtpClient client = server.alice()) {
+            Files.writeString(server.home().resolve("a.txt"), "active");
+            RawReply pasv = client.command("PASV");
+            assertThat(pasv.code()).isEqualTo(502);
+            assertThat(pasv.text()).contains("PORT");
+            assertThat(client.command("EPSV").code()).isEqualTo(502);
+            assertThat(client.command("EPSV ALL").code()).isEqualTo(502);
+            TransferSupport.upload(client, RawMode.PORT, "STOR b.txt", "by port".getBytes());
+            assertThat(server.home().resolve("b.txt")).hasContent("by port");
+        }
+    }
+
+    @Test
+    void anonymousCanCreateDirectoriesOnlyInsideTheDropBox() throws IOException {
+        try (RulesServer server = RulesServer.fromSwitches(dir, "--anonymous", "--anonymous-upload-dir", "incoming",
+                "-M")) {
+            try (RawFtpClient anonymous = server.connect()) {
+                anonymous.login("anonymous", "guest@example.com");
+                anonymous.command("TYPE I");
+                assertThat(anonymous.command("MKD incoming/2026").code()).isEqualTo(257);
+                assertThat(anonymous.command("MKD incoming/2026/november").code()).isEqualTo(257);
+                TransferSupport.upload(anonymous, RawMode.PASV, "STOR incoming/2026/november/photo.jpg",
+                        "jpeg".getBytes());
+                assertThat(server.anonymousRoot().resolve("incoming/2026/november/photo.jpg")).hasContent("jpeg");
+                assertThat(anonymous.command("PASV").code()).isEqualTo(227);
+                assertThat(anonymous.command("RETR incoming/2026/november/photo.jpg").code()).isEqualTo(550);
+                assertThat(anonymous.command("MKD elsewhere").code()).isEqualTo(550);
+                assertThat(anonymous.command("MKD incoming/.hidden").code()).isEqualTo(550);
+                assertThat(anonymous.command("RMD incoming/2026/november").code()).isEqualTo(550);
+            }
+            assertThat(server.anonymousRoot().resolve("elsewhere")).doesNotExist();
+        }
+        try (RulesServer server = RulesServer.fromSwitches(dir.resolve("plain"), "--anonymous",
+                "--anonymous-upload-dir", "incoming");
+             RawFtpClient anonymous = server.connect()) {
+            anonymous.login("anonymous", "guest@example.com");
+            assertThat(anonymous.command("MKD incoming/2026").code()).isEqualTo(550);
         }
     }
 }

@@ -21,6 +21,9 @@ public final class EpsvHandler implements CommandHandler {
 
     @Override
     public Outcome handle(Session session, String argument) throws FtpException {
+        if (session.config().passive().off()) {
+            throw new FtpException(ReplyCode.NOT_IMPLEMENTED, dev.ferry.config.PassiveConfig.offText());
+        }
         String arg = argument.strip().toUpperCase(Locale.ROOT);
         if (arg.equals("ALL")) {
             session.epsvAll(true);

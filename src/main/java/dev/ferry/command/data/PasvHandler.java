@@ -24,6 +24,9 @@ public final class PasvHandler implements CommandHandler {
 
     @Override
     public Outcome handle(Session session, String argument) throws FtpException {
+        if (session.config().passive().off()) {
+            throw new FtpException(ReplyCode.NOT_IMPLEMENTED, dev.ferry.config.PassiveConfig.offText());
+        }
         if (session.epsvAll()) {
             throw FtpException.badSequence("EPSV ALL in effect: only EPSV may set up data connections");
         }
