@@ -64,6 +64,7 @@ public final class AccountBackends implements AutoCloseable {
         return switch (source) {
             case AccountSource.OwnUsers() -> ownUsers;
             case AccountSource.Sql(var settings) -> new SqlAuthenticator(settings, cache);
+            case AccountSource.ExtAuth(var socket) -> new dev.ferry.auth.extauth.ExtAuthAuthenticator(socket);
             case AccountSource.Ldap(var settings) -> {
                 try {
                     yield new LdapAuthenticator(settings, cache);

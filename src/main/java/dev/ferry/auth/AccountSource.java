@@ -29,6 +29,13 @@ public sealed interface AccountSource {
         }
     }
 
+    /** A pure-authd daemon on a Unix socket (Pure-FTPd's {@code -l extauth:SOCKET}). */
+    record ExtAuth(java.nio.file.Path socket) implements AccountSource {
+        public ExtAuth {
+            Objects.requireNonNull(socket);
+        }
+    }
+
     /** Ferry's own users only: what a server has unless its configuration names other sources. */
     List<AccountSource> OWN_USERS_ONLY = List.of(new OwnUsers());
 }

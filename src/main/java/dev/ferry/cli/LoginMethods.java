@@ -12,6 +12,7 @@ import java.util.Locale;
 /**
  * Pure-FTPd's {@code -l METHOD[:FILE]} (repeatable; the methods are asked in the order given):
  * {@code mysql:FILE}, {@code pgsql:FILE} and {@code ldap:FILE} read Pure-FTPd's configuration files for them,
+ * {@code extauth:SOCKET} asks a pure-authd daemon,
  * {@code puredb}, {@code unix} and {@code pam} stand for Ferry's own users. Without {@code -l},
  * Ferry's own users are the only source.
  */
@@ -66,10 +67,15 @@ final class LoginMethods {
                     }
                     yield new AccountSource.Ldap(PureFtpdLdapConf.parse(file, notes));
                 }
-                case "extauth" -> throw new IllegalArgumentException(
-                        OtherPureFtpdSwitches.notSupported("-l " + kind));
+                case "extauth" -> {
+                    if (file == null || !file.isAbsolute()) {
+                        throw new IllegalArgumentException("-l extauth needs the absolute path of pure-authd's socket: "
+                                + "-l extauth:/var/run/ftpd.sock");
+                    }
+                    yield new AccountSource.ExtAuth(file);
+                }
                 default -> throw new IllegalArgumentException("-l " + parts[0] + " is unknown; use puredb, mysql:FILE, "
-                        + "pgsql:FILE, ldap:FILE, unix or pam");
+                        + "pgsql:FILE, ldap:FILE, extauth:SOCKET, unix or pam");
             };
             if (!sources.contains(source)) {
                 sources.add(source);

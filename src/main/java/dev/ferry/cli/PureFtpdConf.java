@@ -168,7 +168,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
             new Rule("CertFile", Kind.CERTIFICATE, "--certfile"),
             new Rule("CertFileAndKey", Kind.CERTIFICATE_AND_KEY, "--certfile"),
             new Rule("ExtCert", Kind.REFUSED, "--extcert"),
-            new Rule("ExtAuth", Kind.REFUSED, "--login extauth"),
+            new Rule("ExtAuth", Kind.LOGIN_FILE, "extauth"),
             new Rule("FileSystemCharset", Kind.CHARSET, "file names"),
             new Rule("FSCharset", Kind.CHARSET, "file names"),
             new Rule("ClientCharset", Kind.CHARSET, "what clients send"));

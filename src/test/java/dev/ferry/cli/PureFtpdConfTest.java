@@ -189,7 +189,7 @@ class PureFtpdConfTest {
                 "MaxIdleTime 5",
                 "MaxIdleTime 6",
                 "TLS 4",
-                "ExtAuth /var/run/ftpd.sock")).containsExactly(
+                "ExtCert /run/pure-certd.sock")).containsExactly(
                 "/etc/pure-ftpd.conf:1: MaxClientsNumber takes a number, not 'fifty'",
                 "/etc/pure-ftpd.conf:2: unknown key 'Frobnicate' (not a pure-ftpd.conf setting)",
                 "/etc/pure-ftpd.conf:3: ChrootEveryone takes yes or no, not 'maybe'",
@@ -205,7 +205,7 @@ class PureFtpdConfTest {
                 "/etc/pure-ftpd.conf:10: ForcePassiveIP takes one value, not 'a b'",
                 "/etc/pure-ftpd.conf:12: MaxIdleTime is given twice (also at line 11)",
                 "/etc/pure-ftpd.conf:13: -Y (--tls) takes 0, 1, 2 or 3, not '4'",
-                "/etc/pure-ftpd.conf:14: ExtAuth is not supported yet");
+                "/etc/pure-ftpd.conf:14: ExtCert is not supported yet");
     }
 
     @Test

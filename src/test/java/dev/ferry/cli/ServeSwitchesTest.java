@@ -330,6 +330,9 @@ class ServeSwitchesTest {
         assertThatThrownBy(() -> built("--trustedip", "ftp.example.com")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--trustedip takes an IP address");
         assertThat(server("-r").files().autoRename()).isTrue();
+        assertThat(server("-l", "extauth:/run/ftpd.sock").logins().sources())
+                .containsExactly(new dev.ferry.auth.AccountSource.ExtAuth(java.nio.file.Path.of("/run/ftpd.sock")));
+        assertThatThrownBy(() -> built("-l", "extauth:ftpd.sock")).hasMessageStartingWith("-l extauth needs the absolute");
         java.net.InetAddress v4 = java.net.InetAddress.ofLiteral("127.0.0.1");
         java.net.InetAddress v6 = java.net.InetAddress.ofLiteral("::1");
         assertThat(server("-4").binds()).extracting(java.net.InetSocketAddress::getAddress).containsExactly(v4);
@@ -355,8 +358,7 @@ class ServeSwitchesTest {
     static Stream<Arguments> unsupported() {
         return Stream.of(
                 Arguments.of(List.of("-3", "/run/certd.sock"), "--extcert"),
-                Arguments.of(List.of("-v", "ftp"), "--bonjour"),
-                Arguments.of(List.of("-l", "extauth:/run/ftpd.sock"), "-l extauth"));
+                Arguments.of(List.of("-v", "ftp"), "--bonjour"));
     }
 
     @ParameterizedTest
