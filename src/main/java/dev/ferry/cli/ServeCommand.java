@@ -16,6 +16,7 @@ import dev.ferry.config.FerryConfig;
 import dev.ferry.server.ConfigLoad;
 import dev.ferry.server.ConfigSource;
 import dev.ferry.server.FtpServer;
+import dev.ferry.server.SocketAddressText;
 import dev.ferry.server.admin.AdminCommands;
 import dev.ferry.server.admin.AdminSocket;
 import dev.ferry.server.admin.HangupSignal;
@@ -281,14 +282,10 @@ public final class ServeCommand implements Callable<Integer> {
     private void printWelcome(FtpServer server, DataDirectory data, UserStore users, Optional<String> initialPassword) {
         StringBuilder out = new StringBuilder();
         for (InetSocketAddress a : server.addresses()) {
-            String host = a.getAddress().getHostAddress();
-            out.append("Ferry listening on ").append(host.contains(":") ? "[" + host + "]" : host)
-                    .append(':').append(a.getPort()).append('\n');
+            out.append("Ferry listening on ").append(SocketAddressText.of(a)).append('\n');
         }
         for (InetSocketAddress a : server.implicitTlsAddresses()) {
-            String host = a.getAddress().getHostAddress();
-            out.append("Ferry listening for implicit FTPS on ").append(host.contains(":") ? "[" + host + "]" : host)
-                    .append(':').append(a.getPort()).append('\n');
+            out.append("Ferry listening for implicit FTPS on ").append(SocketAddressText.of(a)).append('\n');
         }
         var tls = server.config().main().tls();
         server.certificate().ifPresentOrElse(certificate -> out.append("FTPS: ")

@@ -346,8 +346,7 @@ public final class FtpServer implements AutoCloseable {
     }
 
     private static String show(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+        return SocketAddressText.of(address);
     }
 
     /** The configuration new sessions get. */
