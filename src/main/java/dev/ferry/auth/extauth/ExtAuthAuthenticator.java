@@ -136,7 +136,10 @@ public final class ExtAuthAuthenticator implements Authenticator {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(text));
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
-        text.setLength(0);
+        java.util.Arrays.fill(encoded.array(), (byte) 0); // the password's other copies: the caller clears its own
+        for (int i = 0; i < text.length(); i++) {
+            text.setCharAt(i, '\0');
+        }
         return bytes;
     }
 
@@ -155,7 +158,7 @@ public final class ExtAuthAuthenticator implements Authenticator {
             channel.register(selector, SelectionKey.OP_READ);
             ByteBuffer in = ByteBuffer.allocate(MAX_REPLY);
             while (true) {
-                Map<String, String> done = complete(in);
+                Map<String, String> done = lines(in, false);
                 if (done != null) {
                     return done;
                 }
@@ -169,21 +172,13 @@ public final class ExtAuthAuthenticator implements Authenticator {
                     throw new IOException("answer longer than " + MAX_REPLY + " bytes");
                 }
                 if (channel.read(in) < 0) {
-                    Map<String, String> last = complete(in);
-                    if (last == null) {
-                        last = lines(in, true);
-                    }
-                    return last;
+                    return lines(in, true); // closed: what it said, "end" or not
                 }
             }
         }
     }
 
-    /** The reply's keys once an "end" line has arrived, else null. */
-    private static Map<String, String> complete(ByteBuffer in) {
-        return lines(in, false);
-    }
-
+    /** The reply's keys up to its "end" line; without one, null, or what there is once the daemon has closed. */
     private static Map<String, String> lines(ByteBuffer in, boolean closed) {
         String text = new String(in.array(), 0, in.position(), StandardCharsets.UTF_8);
         Map<String, String> keys = new HashMap<>();
