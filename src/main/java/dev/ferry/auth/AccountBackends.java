@@ -65,6 +65,8 @@ public final class AccountBackends implements AutoCloseable {
             case AccountSource.OwnUsers() -> ownUsers;
             case AccountSource.Sql(var settings) -> new SqlAuthenticator(settings, cache);
             case AccountSource.ExtAuth(var socket) -> new dev.ferry.auth.extauth.ExtAuthAuthenticator(socket);
+            case AccountSource.PasswdFile(var users, var groups) ->
+                    new dev.ferry.auth.file.PasswdFileAuthenticator(users, groups);
             case AccountSource.Ldap(var settings) -> {
                 try {
                     yield new LdapAuthenticator(settings, cache);

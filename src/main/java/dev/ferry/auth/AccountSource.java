@@ -29,6 +29,14 @@ public sealed interface AccountSource {
         }
     }
 
+    /** ProFTPD's {@code AuthUserFile} (passwd lines) and {@code AuthGroupFile} (group lines). */
+    record PasswdFile(java.nio.file.Path users, java.util.Optional<java.nio.file.Path> groups) implements AccountSource {
+        public PasswdFile {
+            Objects.requireNonNull(users);
+            Objects.requireNonNull(groups);
+        }
+    }
+
     /** A pure-authd daemon on a Unix socket (Pure-FTPd's {@code -l extauth:SOCKET}). */
     record ExtAuth(java.nio.file.Path socket) implements AccountSource {
         public ExtAuth {

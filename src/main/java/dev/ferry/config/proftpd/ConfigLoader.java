@@ -175,10 +175,15 @@ public final class ConfigLoader {
      * ever asked.
      */
     private List<AccountSource> accountSources(ServerDraft s, Optional<SqlSettings> sql, Optional<LdapSettings> ldap) {
+        Optional<AccountSource> file = s.authUserFile.map(users -> new AccountSource.PasswdFile(users, s.authGroupFile));
+        if (s.authUserFile.isEmpty() && s.authGroupFile.isPresent()) {
+            error(s.authGroupFileAt, "AuthGroupFile without AuthUserFile: the groups of which users?");
+        }
         if (s.authOrder == null) {
             List<AccountSource> sources = new ArrayList<>();
             sql.ifPresent(settings -> sources.add(new AccountSource.Sql(settings)));
             ldap.ifPresent(settings -> sources.add(new AccountSource.Ldap(settings)));
+            file.ifPresent(sources::add);
             sources.add(new AccountSource.OwnUsers());
             return sources;
         }
@@ -205,7 +210,7 @@ public final class ConfigLoader {
                     }
                     source = new AccountSource.Ldap(ldap.get());
                 }
-                case "mod_auth_file.c" -> source = new AccountSource.OwnUsers();
+                case "mod_auth_file.c" -> source = file.orElse(new AccountSource.OwnUsers());
                 case "mod_auth_unix.c", "mod_auth_pam.c" -> {
                     notice(s.authOrder, name + ": system accounts do not log in to Ferry; its own users "
                             + "(DATA-DIR/users.db) are asked in their place");
@@ -386,6 +391,11 @@ public final class ConfigLoader {
                 s.maxInstances = Values.count(d, Values.one(d), 1);
             }
             case "deferwelcome" -> s.deferWelcome = Values.onOff(d);
+            case "authuserfile" -> s.authUserFile = Optional.of(accountFile(d));
+            case "authgroupfile" -> {
+                s.authGroupFile = Optional.of(accountFile(d));
+                s.authGroupFileAt = d;
+            }
             case "systemlog" -> {
                 if (s.virtualHost) {
                     throw new Values.Invalid("SystemLog is one setting for the whole process: set it in the server "
@@ -721,6 +731,28 @@ public final class ConfigLoader {
             throw new Values.Invalid(d.name() + " message must be one line of printable text");
         }
         return Optional.of(text);
+    }
+
+    /**
+     * {@code AuthUserFile}/{@code AuthGroupFile}: an absolute path to a file that exists and that
+     * nobody but its owner and group can write (as mod_auth_file insists: whoever can write it
+     * can make any account).
+     */
+    private Path accountFile(ConfigNode d) throws Values.Invalid {
+        Path file = Path.of(absolute(d, Values.one(d)));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new Values.Invalid(d.name() + ": " + file + " is not a file");
+        }
+        try {
+            if (java.nio.file.Files.getPosixFilePermissions(file)
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                throw new Values.Invalid(d.name() + ": " + file + " is world-writable; anyone could add an account "
+                        + "(chmod o-w it)");
+            }
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new Values.Invalid(d.name() + ": cannot check " + file + ": " + e.getMessage());
+        }
+        return file;
     }
 
     private String absolute(ConfigNode d, String path) throws Values.Invalid {

@@ -11,7 +11,7 @@ final class DirectiveNames {
     /** ProFTPD directives for features Ferry does not have yet (modules: sql, ldap, quota, log, ...). */
     private static final Set<String> NOT_YET = Set.of("extendedlog", "logformat",
             "sysloglevel",
-            "quotaengine", "quotalimittable", "quotatallytable", "authuserfile", "authgroupfile", "authpam",
+            "quotaengine", "quotalimittable", "quotatallytable", "authpam",
             "maxhostsperuser", "maxclientsperclass", "bandwidth",
             "displayquit", "displayfiletransfer", "displaygoaway", "pathallowfilter",
             "pathdenyfilter", "allowchmod", "hidefiles", "dirfakeuser", "dirfakegroup", "dirfakemode",
@@ -40,7 +40,7 @@ final class DirectiveNames {
             "tlscacertificatepath", "tlsusername", "authorder", "sqlbackend", "sqlengine", "sqlauthenticate",
             "sqlconnectinfo", "sqlauthtypes", "sqluserinfo", "sqlgroupinfo", "sqluserwhereclause", "sqldefaulthomedir",
             "sqlnamedquery", "sqlminid", "sqlminuseruid", "sqlminusergid", "sqldefaultuid", "sqldefaultgid",
-            "sqllogfile", "sqloptions", "sqlpasswordengine", "sqlpasswordencoding");
+            "sqllogfile", "sqloptions", "sqlpasswordengine", "sqlpasswordencoding", "authuserfile", "authgroupfile");
     private static final Set<String> ANONYMOUS_ONLY = Set.of("anonrequirepassword");
     private static final Set<String> LIMIT_ONLY = Set.of("order", "allow", "deny", "allowall", "denyall", "allowuser",
             "denyuser", "allowgroup", "denygroup", "allowclass", "denyclass", "ignorehidden");

@@ -52,6 +52,10 @@ final class ServerDraft {
     boolean deferWelcome;
     /** {@code MaxInstances}: connections at once to the whole server, 0 = no cap of its own. */
     int maxInstances;
+    /** {@code AuthUserFile} and {@code AuthGroupFile} (mod_auth_file). */
+    Optional<Path> authUserFile = Optional.empty();
+    Optional<Path> authGroupFile = Optional.empty();
+    ConfigNode authGroupFileAt;
     /** {@code SystemLog FILE}: the event log's file. */
     Optional<Path> systemLog = Optional.empty();
     Optional<Path> displayConnect = Optional.empty();
