@@ -188,9 +188,11 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
     private record Entry(int number, String at, String text) {
     }
 
-    /** The keys of the login methods, which Debian's layout orders by its auth directory. */
-    private static final java.util.Set<String> LOGIN_KEYS = java.util.Set.of("unixauthentication",
-            "pamauthentication", "puredb", "mysqlconfigfile", "pgsqlconfigfile", "ldapconfigfile", "extauth");
+    /** Whether {@code key} names a login method, which Debian's layout orders by its auth directory. */
+    private static boolean loginKey(String key) {
+        Rule rule = RULES.get(key.toLowerCase(Locale.ROOT));
+        return rule != null && (rule.kind() == Kind.LOGIN_FLAG || rule.kind() == Kind.LOGIN_FILE);
+    }
 
     /**
      * Reads and checks {@code path}: a pure-ftpd.conf file, or the directory of Debian's
@@ -238,7 +240,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
         try (var files = Files.list(conf)) {
             for (Path file : files.sorted().toList()) {
                 String key = file.getFileName().toString();
-                if (!Files.isRegularFile(file) || key.startsWith(".") || LOGIN_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+                if (!Files.isRegularFile(file) || key.startsWith(".") || loginKey(key)) {
                     continue;
                 }
                 entries.add(new Entry(entries.size() + 1, file + ": ", key + " " + firstLine(file, errors)));
@@ -248,7 +250,7 @@ public record PureFtpdConf(Path file, List<Setting> settings, List<String> notes
                     for (Path link : links.filter(Files::isSymbolicLink).sorted().toList()) {
                         Path target = link.resolveSibling(Files.readSymbolicLink(link)).normalize();
                         String key = target.getFileName().toString();
-                        if (!LOGIN_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+                        if (!loginKey(key)) {
                             errors.add(link + ": points to " + target + ", which is no login method's file");
                             continue;
                         }
